@@ -1,0 +1,53 @@
+// Framework decides whether a data loader's cached output is fresh by comparing mtimes
+// of the loader file alone. Our loaders read the cohort in data/ and import the analysis
+// core, so we hash all of those inputs and clear the cached loader output when the hash
+// differs from the one recorded at the previous build.
+import {createHash} from "node:crypto";
+import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync} from "node:fs";
+import {join, relative, resolve} from "node:path";
+
+/** Everything a data loader's output may depend on, relative to the project root. */
+export const LOADER_INPUTS = ["data", "src/data", "src/core", "src/sql", "package-lock.json"];
+
+function* files(dir: string): Generator<string> {
+  if (!existsSync(dir)) return;
+  if (statSync(dir).isFile()) return void (yield dir);
+  for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else if (entry.isFile()) yield path;
+  }
+}
+
+/** SHA-256 over the paths and contents of every loader input (plus the cohort directory in use). */
+export function loaderInputHash(root: string): string {
+  const hash = createHash("sha256");
+  const inputs = [...LOADER_INPUTS, process.env.COHORT_DIR ?? ""].filter(Boolean);
+  for (const input of inputs) {
+    for (const file of files(resolve(root, input))) {
+      hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
+    }
+  }
+  hash.update(`COHORT_DIR=${process.env.COHORT_DIR ?? ""}`);
+  return hash.digest("hex");
+}
+
+/** Clears Framework's cached loader output when the inputs changed since the last build. */
+export function refreshLoaderCache(root: string): {changed: boolean; hash: string} {
+  const cache = join(root, "src", ".observablehq", "cache");
+  const stamp = join(cache, ".loader-inputs.sha256");
+  const hash = loaderInputHash(root);
+  const previous = existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : "";
+  const changed = previous !== hash;
+  if (changed) {
+    // Loader outputs live beside the pages they serve (cache/data/…); _npm, _node and
+    // _observablehq are Framework's own and stay.
+    for (const entry of existsSync(cache) ? readdirSync(cache) : []) {
+      if (!entry.startsWith("_") && !entry.startsWith(".")) rmSync(join(cache, entry), {recursive: true, force: true});
+    }
+    mkdirSync(cache, {recursive: true});
+    writeFileSync(stamp, hash + "\n");
+  }
+  return {changed, hash};
+}

@@ -1,0 +1,28 @@
+// Runs Observable Framework (`build` or `preview`) so that the output is offline,
+// deterministic and never stale:
+//  1. Framework resolves the versions of the libraries its client may import implicitly
+//     (react, leaflet, …) by asking the npm registry for "latest". Pinning them in its
+//     version cache keeps the build offline and the client bundle identical across days.
+//  2. Framework reuses cached data-loader output whenever the loader file itself is older
+//     than the cache, even if the cohort or the analysis code changed. We key the cache on
+//     a hash of every loader input and drop it when that hash changes.
+import {spawnSync} from "node:child_process";
+import {mkdirSync} from "node:fs";
+import {join} from "node:path";
+import {FRAMEWORK_NPM_PINS} from "./framework-pins.js";
+import {refreshLoaderCache} from "./loader-cache.js";
+
+const root = join(import.meta.dirname, "..");
+const cache = join(root, "src", ".observablehq", "cache");
+
+for (const spec of FRAMEWORK_NPM_PINS) mkdirSync(join(cache, "_npm", spec), {recursive: true});
+const {changed, hash} = refreshLoaderCache(root);
+if (changed) console.error(`loader inputs changed (${hash.slice(0, 12)}): cleared cached loader output`);
+
+const [command = "build", ...rest] = process.argv.slice(2);
+const result = spawnSync(join(root, "node_modules", ".bin", "observable"), [command, ...rest], {
+  cwd: root,
+  stdio: "inherit",
+  env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,41 @@
+import assert from "node:assert/strict";
+import {existsSync, mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {test} from "node:test";
+import {loaderInputHash, refreshLoaderCache} from "../../scripts/loader-cache.js";
+
+function project(): string {
+  const root = mkdtempSync(join(tmpdir(), "loader-cache-"));
+  mkdirSync(join(root, "data", "cohort"), {recursive: true});
+  mkdirSync(join(root, "src", "core"), {recursive: true});
+  writeFileSync(join(root, "data", "cohort", "patients.csv"), "USUBJID\n1\n");
+  writeFileSync(join(root, "src", "core", "km.ts"), "export const x = 1;\n");
+  return root;
+}
+
+test("the loader input hash changes with the cohort and with the analysis code", () => {
+  const root = project();
+  const first = loaderInputHash(root);
+  assert.equal(loaderInputHash(root), first, "same inputs, same hash");
+  writeFileSync(join(root, "data", "cohort", "patients.csv"), "USUBJID\n1\n2\n");
+  const second = loaderInputHash(root);
+  assert.notEqual(second, first);
+  writeFileSync(join(root, "src", "core", "km.ts"), "export const x = 2;\n");
+  assert.notEqual(loaderInputHash(root), second);
+});
+
+test("changed inputs clear cached loader output but keep Framework's own caches", () => {
+  const root = project();
+  const cache = join(root, "src", ".observablehq", "cache");
+  assert.equal(refreshLoaderCache(root).changed, true, "first build: no stamp yet");
+  mkdirSync(join(cache, "data"), {recursive: true});
+  mkdirSync(join(cache, "_npm", "d3@7.9.2"), {recursive: true});
+  writeFileSync(join(cache, "data", "results.json"), "{}");
+  assert.equal(refreshLoaderCache(root).changed, false, "unchanged inputs keep the cache");
+  assert.ok(existsSync(join(cache, "data", "results.json")));
+  writeFileSync(join(root, "data", "cohort", "patients.csv"), "USUBJID\n7\n");
+  assert.equal(refreshLoaderCache(root).changed, true);
+  assert.ok(!existsSync(join(cache, "data", "results.json")), "stale loader output is gone");
+  assert.ok(existsSync(join(cache, "_npm", "d3@7.9.2")), "Framework's version pins stay");
+});
