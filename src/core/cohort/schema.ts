@@ -1,0 +1,358 @@
+// The cohort data model: one zod schema per file, column by column, plus the row-level
+// requirements that depend on another column of the same row (a radiotherapy row needs a
+// dose, a death needs a cause). Each column has one short stable rule name; a zod issue on
+// a column is reported under that name. Documented in docs/data-dictionary.md.
+import {z} from "zod";
+import type {Problem} from "./problem.js";
+
+interface Column {
+  schema: z.ZodType;
+  rule: string;
+  message: string;
+}
+
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+/** A column that must hold a value. */
+function required(schema: z.ZodType, rule: string, message: string): Column {
+  return {schema: z.preprocess(blankToUndefined, schema), rule, message};
+}
+
+/** A column that may be empty; empty becomes null. */
+function optional(schema: z.ZodType, rule: string, message: string): Column {
+  return {
+    schema: z.preprocess(blankToUndefined, schema.optional()).transform((value) => value ?? null),
+    rule,
+    message
+  };
+}
+
+const integer = (min: number, max: number) =>
+  z.string().regex(/^-?\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
+const decimal = (min: number, max: number) =>
+  z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number).pipe(z.number().min(min).max(max));
+const positive = (max: number) =>
+  z.string().regex(/^\d+(\.\d+)?$/).transform(Number).pipe(z.number().positive().max(max));
+/** Upper-case code such as LIVER or LOW_ANTERIOR_RESECTION_TME. */
+const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/);
+/** Free text: no surrounding blanks, no control characters. */
+const text = z
+  .string()
+  .max(200)
+  .regex(/^\S(.*\S)?$/s)
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value));
+
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+const isoDate = z.string().refine(isCalendarDate);
+const date = (column: string) =>
+  required(isoDate, "iso-date", `${column} must be a real calendar date written YYYY-MM-DD`);
+
+const usubjid = required(
+  z.string().regex(/^[1-9]\d{0,8}$/).transform(Number),
+  "usubjid-format",
+  "USUBJID must be a positive integer without leading zeros (the paper's patient number)"
+);
+
+export const TRTCAT = ["CHEMOTHERAPY", "RADIOTHERAPY", "PRIMARY_SURGERY", "LIVER_RFA", "LIVER_RESECTION"] as const;
+export const TRTPHASE = [
+  "INDUCTION",
+  "CONCURRENT",
+  "CONSOLIDATION",
+  "ADJUVANT",
+  "LATER_LINE",
+  "BEFORE_CRT",
+  "AFTER_CRT",
+  "SURGERY"
+] as const;
+export const FIRST_LINE_REGIMENS = ["CISPLATIN_ETOPOSIDE", "CARBOPLATIN_ETOPOSIDE"] as const;
+
+const patients = {
+  USUBJID: usubjid,
+  SEX: required(z.enum(["F", "M"]), "sex-code", "SEX must be F or M"),
+  AGE: required(integer(18, 110), "age-range", "AGE at diagnosis must be a whole number of years 18–110"),
+  DIAGDT: date("DIAGDT"),
+  ECOG: required(integer(0, 4), "ecog-range", "ECOG performance status must be 0–4"),
+  KI67: required(decimal(0, 100), "ki67-range", "Ki-67 must be 0–100"),
+  MORPH: required(z.enum(["LCNEC", "SCNEC", "MINEN"]), "morph-code", "MORPH must be LCNEC, SCNEC or MINEN"),
+  PRIMSITE: required(z.enum(["RECTUM", "ANUS"]), "primsite-code", "PRIMSITE must be RECTUM or ANUS"),
+  AVDIST_CM: optional(decimal(0, 30), "avdist-range", "AVDIST_CM (distance from the anal verge) must be 0–30 cm"),
+  CTSTAGE: required(z.enum(["T1", "T2", "T3", "T4"]), "ctstage-code", "CTSTAGE must be T1–T4"),
+  CNSTAGE: required(z.enum(["N0", "N1", "N2"]), "cnstage-code", "CNSTAGE must be N0–N2"),
+  CMSTAGE: required(z.enum(["M0", "M1"]), "cmstage-code", "CMSTAGE must be M0 or M1"),
+  COMORB: required(z.enum(["Y", "N"]), "comorb-code", "COMORB must be Y or N"),
+  COMORBTX: optional(text, "free-text", "COMORBTX must be at most 200 characters of text")
+};
+
+const metastases = {
+  USUBJID: usubjid,
+  METSITE: required(code, "code-format", "METSITE must be an upper-case code such as LIVER"),
+  METNUM: optional(integer(1, 999), "metnum-range", "METNUM (number of metastases) must be a whole number ≥ 1")
+};
+
+const dose = (column: string, max: number, unit: string) =>
+  optional(positive(max), "dose-positive", `${column} must be a number > 0 and ≤ ${max} ${unit}`);
+
+const treatments = {
+  EPISODEID: required(
+    z.string().regex(/^[1-9]\d{0,8}-\d{2,}$/),
+    "episodeid-format",
+    "EPISODEID must be USUBJID-NN, e.g. 1-03"
+  ),
+  USUBJID: usubjid,
+  TRTCAT: required(z.enum(TRTCAT), "trtcat-code", `TRTCAT must be one of ${TRTCAT.join(", ")}`),
+  TRTPHASE: required(z.enum(TRTPHASE), "trtphase-code", `TRTPHASE must be one of ${TRTPHASE.join(", ")}`),
+  STDT: date("STDT"),
+  ENDT: date("ENDT"),
+  AGENT: optional(code, "code-format", "AGENT must be an upper-case code such as CISPLATIN_ETOPOSIDE"),
+  PLATDOSE: dose("PLATDOSE", 200, "(mg/m2 or AUC)"),
+  PLATDOSU: optional(z.enum(["mg/m2", "AUC"]), "platdosu-code", "PLATDOSU must be mg/m2 or AUC"),
+  ETOPDOSE: dose("ETOPDOSE", 500, "mg/m2"),
+  CYCLES: optional(integer(1, 99), "cycles-range", "CYCLES must be a whole number ≥ 1"),
+  RTDOSE: dose("RTDOSE", 100, "Gy"),
+  RTFRAC: optional(integer(1, 60), "rtfrac-range", "RTFRAC must be a whole number of fractions 1–60"),
+  RTTECH: optional(z.enum(["VMAT", "IMRT", "3DCRT"]), "rttech-code", "RTTECH must be VMAT, IMRT or 3DCRT"),
+  RTINTENT: optional(
+    z.enum(["NEOADJUVANT", "DEFINITIVE", "PALLIATIVE"]),
+    "rtintent-code",
+    "RTINTENT must be NEOADJUVANT, DEFINITIVE or PALLIATIVE"
+  ),
+  PROCEDURE: optional(code, "code-format", "PROCEDURE must be an upper-case code such as RFA"),
+  MARGIN: optional(z.enum(["R0", "R1", "R2"]), "margin-code", "MARGIN must be R0, R1 or R2"),
+  YPT: optional(z.enum(["ypT0", "ypT1", "ypT2", "ypT3", "ypT4"]), "ypt-code", "YPT must be ypT0–ypT4")
+};
+
+const assessments = {
+  USUBJID: usubjid,
+  RSDTC: date("RSDTC"),
+  VISIT: required(
+    z.enum(["BASELINE", "POST_CRT", "CONFIRMATION", "FOLLOW_UP"]),
+    "visit-code",
+    "VISIT must be BASELINE, POST_CRT, CONFIRMATION or FOLLOW_UP"
+  ),
+  RSORRES: optional(z.enum(["CR", "PR", "SD", "PD", "NE"]), "rsorres-code", "RSORRES must be CR, PR, SD, PD or NE"),
+  TUSIZE_MM: optional(positive(500), "tusize-range", "TUSIZE_MM (longest diameter) must be > 0 and ≤ 500 mm"),
+  METHOD: required(z.enum(["MRI", "CT", "PET_CT"]), "method-code", "METHOD must be MRI, CT or PET_CT")
+};
+
+const events = {
+  USUBJID: usubjid,
+  EVENT: required(
+    z.enum(["PROGRESSION", "DEATH", "LAST_CONTACT"]),
+    "event-code",
+    "EVENT must be PROGRESSION, DEATH or LAST_CONTACT"
+  ),
+  EVDTC: date("EVDTC"),
+  PROGSITE: optional(z.enum(["LOCOREGIONAL", "DISTANT"]), "progsite-code", "PROGSITE must be LOCOREGIONAL or DISTANT"),
+  PROGORG: optional(code, "code-format", "PROGORG must be an upper-case code such as LIVER"),
+  DTHCAUSE: optional(
+    z.enum(["DISEASE", "OTHER", "UNKNOWN"]),
+    "dthcause-code",
+    "DTHCAUSE must be DISEASE, OTHER or UNKNOWN"
+  )
+};
+
+const adverseEvents = {
+  USUBJID: usubjid,
+  AETERM: required(text, "free-text", "AETERM must be 1–200 characters of text"),
+  AEDECOD: required(text, "free-text", "AEDECOD (MedDRA preferred term) must be 1–200 characters of text"),
+  AETOXGR: required(integer(1, 5), "aetoxgr-range", "AETOXGR (CTCAE v4 grade) must be 1–5"),
+  AESTDTC: date("AESTDTC"),
+  AEREL: required(
+    z.enum(["CHEMOTHERAPY", "RADIOTHERAPY", "SURGERY", "NOT_RELATED"]),
+    "aerel-code",
+    "AEREL must be CHEMOTHERAPY, RADIOTHERAPY, SURGERY or NOT_RELATED"
+  ),
+  AEACN: required(
+    z.enum(["DOSE REDUCED", "DRUG WITHDRAWN", "DOSE NOT CHANGED", "DRUG INTERRUPTED"]),
+    "aeacn-code",
+    "AEACN must be DOSE REDUCED, DRUG WITHDRAWN, DOSE NOT CHANGED or DRUG INTERRUPTED"
+  )
+};
+
+type Columns = Record<string, Column>;
+type RowOf<C extends Columns> = {[K in keyof C]: z.output<C[K]["schema"]>};
+
+// Row-level requirements between columns of one row, checked on the raw strings so that
+// they are reported even when another column of the row is malformed.
+type Raw = Record<string, string>;
+interface Conditional {
+  /** Which rows the requirement applies to, and how to describe them. */
+  when: (row: Raw) => string | undefined;
+  require?: (row: Raw) => readonly string[];
+  forbid?: (row: Raw) => readonly string[];
+}
+
+const CHEMO_COLUMNS = ["AGENT", "PLATDOSE", "PLATDOSU", "ETOPDOSE", "CYCLES"] as const;
+const RT_COLUMNS = ["RTDOSE", "RTFRAC", "RTTECH", "RTINTENT"] as const;
+const SURGERY_COLUMNS = ["PROCEDURE", "MARGIN", "YPT"] as const;
+const TREATMENT_COLUMNS: Record<(typeof TRTCAT)[number], readonly string[]> = {
+  CHEMOTHERAPY: CHEMO_COLUMNS,
+  RADIOTHERAPY: RT_COLUMNS,
+  PRIMARY_SURGERY: SURGERY_COLUMNS,
+  LIVER_RFA: ["PROCEDURE"],
+  LIVER_RESECTION: ["PROCEDURE"]
+};
+const PHASES: Record<(typeof TRTCAT)[number], readonly string[]> = {
+  CHEMOTHERAPY: ["INDUCTION", "CONCURRENT", "CONSOLIDATION", "ADJUVANT", "LATER_LINE"],
+  RADIOTHERAPY: ["CONCURRENT", "LATER_LINE"],
+  PRIMARY_SURGERY: ["SURGERY"],
+  LIVER_RFA: ["BEFORE_CRT", "AFTER_CRT"],
+  LIVER_RESECTION: ["BEFORE_CRT", "AFTER_CRT"]
+};
+const isTrtcat = (value: string | undefined): value is (typeof TRTCAT)[number] =>
+  (TRTCAT as readonly string[]).includes(value ?? "");
+
+const treatmentConditionals: Conditional[] = [
+  {
+    when: (row) => (isTrtcat(row.TRTCAT) ? `TRTCAT is ${row.TRTCAT}` : undefined),
+    // Later-line chemotherapy is recorded by agent only: the paper gives no doses for it.
+    require: (row) =>
+      row.TRTCAT === "CHEMOTHERAPY" && row.TRTPHASE === "LATER_LINE"
+        ? ["AGENT"]
+        : TREATMENT_COLUMNS[row.TRTCAT as (typeof TRTCAT)[number]],
+    forbid: (row) =>
+      Object.values(TREATMENT_COLUMNS)
+        .flat()
+        .filter((column) => !TREATMENT_COLUMNS[row.TRTCAT as (typeof TRTCAT)[number]].includes(column))
+  }
+];
+
+const assessmentConditionals: Conditional[] = [
+  {when: (row) => (row.VISIT === "BASELINE" ? "VISIT is BASELINE" : undefined), require: () => ["TUSIZE_MM"], forbid: () => ["RSORRES"]},
+  {
+    when: (row) => (row.VISIT !== "BASELINE" && row.VISIT !== "" ? `VISIT is ${row.VISIT}` : undefined),
+    require: () => ["RSORRES"]
+  }
+];
+
+const eventConditionals: Conditional[] = [
+  {
+    when: (row) => (["PROGRESSION", "DEATH", "LAST_CONTACT"].includes(row.EVENT ?? "") ? `EVENT is ${row.EVENT}` : undefined),
+    require: (row) => (row.EVENT === "PROGRESSION" ? ["PROGSITE", "PROGORG"] : row.EVENT === "DEATH" ? ["DTHCAUSE"] : []),
+    forbid: (row) =>
+      row.EVENT === "PROGRESSION" ? ["DTHCAUSE"] : row.EVENT === "DEATH" ? ["PROGSITE", "PROGORG"] : ["PROGSITE", "PROGORG", "DTHCAUSE"]
+  }
+];
+
+const patientConditionals: Conditional[] = [
+  {
+    when: (row) => (row.COMORB === "Y" || row.COMORB === "N" ? `COMORB is ${row.COMORB}` : undefined),
+    require: (row) => (row.COMORB === "Y" ? ["COMORBTX"] : []),
+    forbid: (row) => (row.COMORB === "N" ? ["COMORBTX"] : [])
+  }
+];
+
+/** Row checks that are not about presence: the regimen and its dose unit. */
+function treatmentRegimen(row: Raw, issue: (column: string, rule: string, message: string) => void) {
+  if (row.TRTCAT !== "CHEMOTHERAPY" || row.TRTPHASE === "LATER_LINE" || row.AGENT === "") return;
+  if (!(FIRST_LINE_REGIMENS as readonly string[]).includes(row.AGENT!)) {
+    issue("AGENT", "first-line-regimen", `first-line chemotherapy must be ${FIRST_LINE_REGIMENS.join(" or ")}`);
+  } else if (row.PLATDOSU !== "") {
+    const unit = row.AGENT === "CISPLATIN_ETOPOSIDE" ? "mg/m2" : "AUC";
+    if (row.PLATDOSU !== unit) issue("PLATDOSU", "platin-unit", `${row.AGENT} is dosed in ${unit}`);
+  }
+  if (row.TRTPHASE !== undefined && !PHASES.CHEMOTHERAPY.includes(row.TRTPHASE)) return;
+}
+
+function phaseFitsCategory(row: Raw, issue: (column: string, rule: string, message: string) => void) {
+  if (!isTrtcat(row.TRTCAT) || !(TRTPHASE as readonly string[]).includes(row.TRTPHASE ?? "")) return;
+  const allowed = PHASES[row.TRTCAT];
+  if (!allowed.includes(row.TRTPHASE!)) {
+    issue("TRTPHASE", "trtphase-category", `a ${row.TRTCAT} row must have TRTPHASE ${allowed.join(" or ")}`);
+  }
+}
+
+interface FileSchema<C extends Columns> {
+  file: string;
+  columns: C;
+  conditionals: Conditional[];
+  checks: ((row: Raw, issue: (column: string, rule: string, message: string) => void) => void)[];
+  /** Whether a header-only file is an error. */
+  minRows: number;
+}
+
+function fileSchema<C extends Columns>(spec: FileSchema<C>) {
+  const shape = Object.fromEntries(Object.entries(spec.columns).map(([name, column]) => [name, column.schema]));
+  const rowSchema = z.object(shape) as unknown as z.ZodType<RowOf<C>>;
+  const rowRules = z.custom<Raw>().superRefine((row, ctx) => {
+    const issue = (column: string, rule: string, message: string) =>
+      ctx.addIssue({code: "custom", path: [column], message, params: {rule}});
+    for (const conditional of spec.conditionals) {
+      const why = conditional.when(row);
+      if (!why) continue;
+      for (const column of conditional.require?.(row) ?? []) {
+        if (row[column] === "") issue(column, "required-when", `${column} is required when ${why}`);
+      }
+      for (const column of conditional.forbid?.(row) ?? []) {
+        if (row[column] !== "") issue(column, "not-applicable", `${column} must be empty when ${why}`);
+      }
+    }
+    for (const check of spec.checks) check(row, issue);
+  });
+
+  /** Parses one raw row; problems are located at `line`. */
+  function parse(values: Raw, line: number): {row?: RowOf<C>; problems: Problem[]} {
+    const problems: Problem[] = [];
+    const columnResult = rowSchema.safeParse(values);
+    if (!columnResult.success) {
+      for (const issue of columnResult.error.issues) {
+        const name = String(issue.path[0]);
+        const column = spec.columns[name]!;
+        const value = values[name] ?? "";
+        const [rule, message] = value === "" ? ["required", `${name} is required`] : [column.rule, column.message];
+        problems.push({file: spec.file, line, column: name, value, rule, message});
+      }
+    }
+    const rowResult = rowRules.safeParse(values);
+    if (!rowResult.success) {
+      for (const issue of rowResult.error.issues) {
+        const name = String(issue.path[0]);
+        const rule = String((issue as {params?: {rule?: string}}).params?.rule);
+        problems.push({file: spec.file, line, column: name, value: values[name] ?? "", rule, message: issue.message});
+      }
+    }
+    // A column can break its own rule and a conditional one: report it once, column rule first.
+    const seen = new Set<string>();
+    const unique = problems.filter((p) => {
+      const key = p.column!;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return columnResult.success && rowResult.success ? {row: columnResult.data, problems} : {problems: unique};
+  }
+
+  const rules = new Map<string, string>();
+  for (const [name, column] of Object.entries(spec.columns)) {
+    if (!rules.has(column.rule)) rules.set(column.rule, column.message.replace(name, "the column"));
+  }
+  return {file: spec.file, columns: Object.keys(spec.columns), minRows: spec.minRows, parse, columnRules: spec.columns};
+}
+
+export const SCHEMAS = {
+  patients: fileSchema({file: "patients.csv", columns: patients, conditionals: patientConditionals, checks: [], minRows: 1}),
+  metastases: fileSchema({file: "metastases.csv", columns: metastases, conditionals: [], checks: [], minRows: 0}),
+  treatments: fileSchema({
+    file: "treatments.csv",
+    columns: treatments,
+    conditionals: treatmentConditionals,
+    checks: [phaseFitsCategory, treatmentRegimen],
+    minRows: 1
+  }),
+  assessments: fileSchema({file: "assessments.csv", columns: assessments, conditionals: assessmentConditionals, checks: [], minRows: 1}),
+  events: fileSchema({file: "events.csv", columns: events, conditionals: eventConditionals, checks: [], minRows: 1}),
+  adverse_events: fileSchema({file: "adverse_events.csv", columns: adverseEvents, conditionals: [], checks: [], minRows: 0})
+};
+
+export type PatientRow = RowOf<typeof patients>;
+export type MetastasisRow = RowOf<typeof metastases>;
+export type TreatmentRow = RowOf<typeof treatments>;
+export type AssessmentRow = RowOf<typeof assessments>;
+export type EventRow = RowOf<typeof events>;
+export type AdverseEventRow = RowOf<typeof adverseEvents>;
