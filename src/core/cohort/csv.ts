@@ -24,6 +24,20 @@ export function emptyReport(): CsvReport {
   return {bytes: 0, sha256: "", rows: 0, problems: []};
 }
 
+/** File-level rules, checked while reading. */
+export const CSV_RULES = {
+  "missing-file": "every cohort file is present",
+  "empty-file": "a file holds at least its header line",
+  "missing-column": "the header holds every column of the file",
+  "unknown-column": "the header holds no other column",
+  "duplicate-column": "no column appears twice in the header",
+  "ragged-row": "every row has as many fields as the header",
+  "bad-quote": "quoted fields follow RFC 4180 (whole field quoted, inner quotes doubled)",
+  "unterminated-quote": "every quoted field is closed",
+  "blank-line": "no blank line between rows (blank lines at the end are ignored)",
+  "invalid-utf8": "files are UTF-8"
+} as const;
+
 const QUOTE = 34;
 
 /** Splits physical lines into records; a quoted field left open continues on the next line. */

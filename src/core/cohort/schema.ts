@@ -4,22 +4,71 @@
 // a column is reported under that name. Documented in docs/data-dictionary.md.
 import {z} from "zod";
 import type {Problem} from "./problem.js";
+import type {AdverseEventRow, AssessmentRow, EventRow, MetastasisRow, PatientRow, TreatmentRow} from "./types.js";
 
-interface Column {
-  schema: z.ZodType;
-  rule: string;
+/** Rules checked on single rows, with what each requires. */
+export const ROW_RULES = {
+  required: "a required column is empty",
+  "required-when": "a column required by another column of the row (e.g. RTDOSE when TRTCAT is RADIOTHERAPY) is empty",
+  "not-applicable": "a column that does not apply to the row (e.g. MARGIN on a chemotherapy row) holds a value",
+  "usubjid-format": "USUBJID is a positive integer without leading zeros",
+  "episodeid-format": "EPISODEID is written USUBJID-NN",
+  "iso-date": "dates are real calendar dates written YYYY-MM-DD",
+  "code-format": "free codes (METSITE, AGENT, PROCEDURE, PROGORG) are upper-case letters, digits and _",
+  "free-text": "free text is 1–200 characters, no surrounding blanks or control characters",
+  "sex-code": "SEX is F or M",
+  "age-range": "AGE is 18–110 years",
+  "ecog-range": "ECOG is 0–4",
+  "ki67-range": "KI67 is 0–100 %",
+  "morph-code": "MORPH is LCNEC, SCNEC or MINEN",
+  "primsite-code": "PRIMSITE is RECTUM or ANUS",
+  "avdist-range": "AVDIST_CM is 0–30 cm",
+  "ctstage-code": "CTSTAGE is T1–T4",
+  "cnstage-code": "CNSTAGE is N0–N2",
+  "cmstage-code": "CMSTAGE is M0 or M1",
+  "comorb-code": "COMORB is Y or N",
+  "metnum-range": "METNUM is a whole number ≥ 1",
+  "trtcat-code": "TRTCAT is a known treatment category",
+  "trtphase-code": "TRTPHASE is a known treatment phase",
+  "trtphase-category": "TRTPHASE fits TRTCAT (e.g. SURGERY only for PRIMARY_SURGERY)",
+  "dose-positive": "doses (PLATDOSE, ETOPDOSE, RTDOSE) are > 0",
+  "platdosu-code": "PLATDOSU is mg/m2 or AUC",
+  "platin-unit": "cisplatin is dosed in mg/m2, carboplatin in AUC",
+  "first-line-regimen": "first-line chemotherapy is cisplatin or carboplatin with etoposide",
+  "cycles-range": "CYCLES is a whole number ≥ 1",
+  "rtfrac-range": "RTFRAC is a whole number 1–60",
+  "rttech-code": "RTTECH is VMAT, IMRT or 3DCRT",
+  "rtintent-code": "RTINTENT is NEOADJUVANT, DEFINITIVE or PALLIATIVE",
+  "margin-code": "MARGIN is R0, R1 or R2",
+  "ypt-code": "YPT is ypT0–ypT4",
+  "visit-code": "VISIT is BASELINE, POST_CRT, CONFIRMATION or FOLLOW_UP",
+  "rsorres-code": "RSORRES is CR, PR, SD, PD or NE (RECIST 1.1), empty at BASELINE",
+  "tusize-range": "TUSIZE_MM is > 0 and ≤ 500 mm",
+  "method-code": "METHOD is MRI, CT or PET_CT",
+  "event-code": "EVENT is PROGRESSION, DEATH or LAST_CONTACT",
+  "progsite-code": "PROGSITE is LOCOREGIONAL or DISTANT",
+  "dthcause-code": "DTHCAUSE is DISEASE, OTHER or UNKNOWN",
+  "aetoxgr-range": "AETOXGR is a CTCAE v4 grade 1–5",
+  "aerel-code": "AEREL is CHEMOTHERAPY, RADIOTHERAPY, SURGERY or NOT_RELATED",
+  "aeacn-code": "AEACN is DOSE REDUCED, DRUG WITHDRAWN, DOSE NOT CHANGED or DRUG INTERRUPTED"
+} as const;
+type RowRule = keyof typeof ROW_RULES;
+
+interface Column<T> {
+  schema: z.ZodType<T, unknown>;
+  rule: RowRule;
   message: string;
 }
 
 const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 /** A column that must hold a value. */
-function required(schema: z.ZodType, rule: string, message: string): Column {
+function required<T>(schema: z.ZodType<T, string>, rule: RowRule, message: string): Column<T> {
   return {schema: z.preprocess(blankToUndefined, schema), rule, message};
 }
 
 /** A column that may be empty; empty becomes null. */
-function optional(schema: z.ZodType, rule: string, message: string): Column {
+function optional<T>(schema: z.ZodType<T, string>, rule: RowRule, message: string): Column<T | null> {
   return {
     schema: z.preprocess(blankToUndefined, schema.optional()).transform((value) => value ?? null),
     rule,
@@ -53,8 +102,13 @@ const isoDate = z.string().refine(isCalendarDate);
 const date = (column: string) =>
   required(isoDate, "iso-date", `${column} must be a real calendar date written YYYY-MM-DD`);
 
+const USUBJID_PATTERN = /^[1-9]\d{0,8}$/;
+/** The patient number of a raw USUBJID cell, if well-formed. */
+export function parseUsubjid(value: string | undefined): number | undefined {
+  return value !== undefined && USUBJID_PATTERN.test(value) ? Number(value) : undefined;
+}
 const usubjid = required(
-  z.string().regex(/^[1-9]\d{0,8}$/).transform(Number),
+  z.string().regex(USUBJID_PATTERN).transform(Number),
   "usubjid-format",
   "USUBJID must be a positive integer without leading zeros (the paper's patient number)"
 );
@@ -72,7 +126,9 @@ export const TRTPHASE = [
 ] as const;
 export const FIRST_LINE_REGIMENS = ["CISPLATIN_ETOPOSIDE", "CARBOPLATIN_ETOPOSIDE"] as const;
 
-const patients = {
+type Columns<Row> = {[K in keyof Row]: Column<Row[K]>};
+
+const patients: Columns<PatientRow> = {
   USUBJID: usubjid,
   SEX: required(z.enum(["F", "M"]), "sex-code", "SEX must be F or M"),
   AGE: required(integer(18, 110), "age-range", "AGE at diagnosis must be a whole number of years 18–110"),
@@ -89,7 +145,7 @@ const patients = {
   COMORBTX: optional(text, "free-text", "COMORBTX must be at most 200 characters of text")
 };
 
-const metastases = {
+const metastases: Columns<MetastasisRow> = {
   USUBJID: usubjid,
   METSITE: required(code, "code-format", "METSITE must be an upper-case code such as LIVER"),
   METNUM: optional(integer(1, 999), "metnum-range", "METNUM (number of metastases) must be a whole number ≥ 1")
@@ -98,7 +154,7 @@ const metastases = {
 const dose = (column: string, max: number, unit: string) =>
   optional(positive(max), "dose-positive", `${column} must be a number > 0 and ≤ ${max} ${unit}`);
 
-const treatments = {
+const treatments: Columns<TreatmentRow> = {
   EPISODEID: required(
     z.string().regex(/^[1-9]\d{0,8}-\d{2,}$/),
     "episodeid-format",
@@ -127,7 +183,7 @@ const treatments = {
   YPT: optional(z.enum(["ypT0", "ypT1", "ypT2", "ypT3", "ypT4"]), "ypt-code", "YPT must be ypT0–ypT4")
 };
 
-const assessments = {
+const assessments: Columns<AssessmentRow> = {
   USUBJID: usubjid,
   RSDTC: date("RSDTC"),
   VISIT: required(
@@ -140,7 +196,7 @@ const assessments = {
   METHOD: required(z.enum(["MRI", "CT", "PET_CT"]), "method-code", "METHOD must be MRI, CT or PET_CT")
 };
 
-const events = {
+const events: Columns<EventRow> = {
   USUBJID: usubjid,
   EVENT: required(
     z.enum(["PROGRESSION", "DEATH", "LAST_CONTACT"]),
@@ -157,7 +213,7 @@ const events = {
   )
 };
 
-const adverseEvents = {
+const adverseEvents: Columns<AdverseEventRow> = {
   USUBJID: usubjid,
   AETERM: required(text, "free-text", "AETERM must be 1–200 characters of text"),
   AEDECOD: required(text, "free-text", "AEDECOD (MedDRA preferred term) must be 1–200 characters of text"),
@@ -174,9 +230,6 @@ const adverseEvents = {
     "AEACN must be DOSE REDUCED, DRUG WITHDRAWN, DOSE NOT CHANGED or DRUG INTERRUPTED"
   )
 };
-
-type Columns = Record<string, Column>;
-type RowOf<C extends Columns> = {[K in keyof C]: z.output<C[K]["schema"]>};
 
 // Row-level requirements between columns of one row, checked on the raw strings so that
 // they are reported even when another column of the row is malformed.
@@ -249,7 +302,9 @@ const patientConditionals: Conditional[] = [
 ];
 
 /** Row checks that are not about presence: the regimen and its dose unit. */
-function treatmentRegimen(row: Raw, issue: (column: string, rule: string, message: string) => void) {
+type Issue = (column: string, rule: RowRule, message: string) => void;
+
+function treatmentRegimen(row: Raw, issue: Issue) {
   if (row.TRTCAT !== "CHEMOTHERAPY" || row.TRTPHASE === "LATER_LINE" || row.AGENT === "") return;
   if (!(FIRST_LINE_REGIMENS as readonly string[]).includes(row.AGENT!)) {
     issue("AGENT", "first-line-regimen", `first-line chemotherapy must be ${FIRST_LINE_REGIMENS.join(" or ")}`);
@@ -257,10 +312,9 @@ function treatmentRegimen(row: Raw, issue: (column: string, rule: string, messag
     const unit = row.AGENT === "CISPLATIN_ETOPOSIDE" ? "mg/m2" : "AUC";
     if (row.PLATDOSU !== unit) issue("PLATDOSU", "platin-unit", `${row.AGENT} is dosed in ${unit}`);
   }
-  if (row.TRTPHASE !== undefined && !PHASES.CHEMOTHERAPY.includes(row.TRTPHASE)) return;
 }
 
-function phaseFitsCategory(row: Raw, issue: (column: string, rule: string, message: string) => void) {
+function phaseFitsCategory(row: Raw, issue: Issue) {
   if (!isTrtcat(row.TRTCAT) || !(TRTPHASE as readonly string[]).includes(row.TRTPHASE ?? "")) return;
   const allowed = PHASES[row.TRTCAT];
   if (!allowed.includes(row.TRTPHASE!)) {
@@ -268,22 +322,30 @@ function phaseFitsCategory(row: Raw, issue: (column: string, rule: string, messa
   }
 }
 
-interface FileSchema<C extends Columns> {
+interface FileSpec<Row> {
   file: string;
-  columns: C;
-  conditionals: Conditional[];
-  checks: ((row: Raw, issue: (column: string, rule: string, message: string) => void) => void)[];
-  /** Whether a header-only file is an error. */
+  columns: Columns<Row>;
+  conditionals?: Conditional[];
+  checks?: ((row: Raw, issue: Issue) => void)[];
+  /** Data rows the file needs; 0 when a header-only file is valid (e.g. no adverse events). */
   minRows: number;
 }
 
-function fileSchema<C extends Columns>(spec: FileSchema<C>) {
-  const shape = Object.fromEntries(Object.entries(spec.columns).map(([name, column]) => [name, column.schema]));
-  const rowSchema = z.object(shape) as unknown as z.ZodType<RowOf<C>>;
+export interface FileSchema<Row> {
+  file: string;
+  columns: readonly string[];
+  minRows: number;
+  /** Parses one raw row; problems are located at `line`, at most one per column. */
+  parse(values: Raw, line: number): {row?: Row; problems: Problem[]};
+}
+
+function fileSchema<Row>(spec: FileSpec<Row>): FileSchema<Row> {
+  const columns = spec.columns as Record<string, Column<unknown>>;
+  const rowSchema = z.object(Object.fromEntries(Object.entries(columns).map(([name, c]) => [name, c.schema])));
   const rowRules = z.custom<Raw>().superRefine((row, ctx) => {
-    const issue = (column: string, rule: string, message: string) =>
+    const issue: Issue = (column, rule, message) =>
       ctx.addIssue({code: "custom", path: [column], message, params: {rule}});
-    for (const conditional of spec.conditionals) {
+    for (const conditional of spec.conditionals ?? []) {
       const why = conditional.when(row);
       if (!why) continue;
       for (const column of conditional.require?.(row) ?? []) {
@@ -293,46 +355,33 @@ function fileSchema<C extends Columns>(spec: FileSchema<C>) {
         if (row[column] !== "") issue(column, "not-applicable", `${column} must be empty when ${why}`);
       }
     }
-    for (const check of spec.checks) check(row, issue);
+    for (const check of spec.checks ?? []) check(row, issue);
   });
 
-  /** Parses one raw row; problems are located at `line`. */
-  function parse(values: Raw, line: number): {row?: RowOf<C>; problems: Problem[]} {
-    const problems: Problem[] = [];
+  function parse(values: Raw, line: number): {row?: Row; problems: Problem[]} {
     const columnResult = rowSchema.safeParse(values);
-    if (!columnResult.success) {
-      for (const issue of columnResult.error.issues) {
-        const name = String(issue.path[0]);
-        const column = spec.columns[name]!;
-        const value = values[name] ?? "";
-        const [rule, message] = value === "" ? ["required", `${name} is required`] : [column.rule, column.message];
-        problems.push({file: spec.file, line, column: name, value, rule, message});
-      }
-    }
     const rowResult = rowRules.safeParse(values);
-    if (!rowResult.success) {
-      for (const issue of rowResult.error.issues) {
-        const name = String(issue.path[0]);
-        const rule = String((issue as {params?: {rule?: string}}).params?.rule);
-        problems.push({file: spec.file, line, column: name, value: values[name] ?? "", rule, message: issue.message});
-      }
-    }
-    // A column can break its own rule and a conditional one: report it once, column rule first.
+    const problems: Problem[] = [];
     const seen = new Set<string>();
-    const unique = problems.filter((p) => {
-      const key = p.column!;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    return columnResult.success && rowResult.success ? {row: columnResult.data, problems} : {problems: unique};
+    const add = (column: string, rule: string, message: string) => {
+      // A cell can break its own column rule and a conditional one: report it once.
+      if (seen.has(column)) return;
+      seen.add(column);
+      problems.push({file: spec.file, line, column, value: values[column] ?? "", rule, message});
+    };
+    for (const issue of columnResult.error?.issues ?? []) {
+      const name = String(issue.path[0]);
+      const column = columns[name]!;
+      if (values[name] === "") add(name, "required", `${name} is required`);
+      else add(name, column.rule, column.message);
+    }
+    for (const issue of rowResult.error?.issues ?? []) {
+      add(String(issue.path[0]), String((issue as {params?: {rule?: string}}).params?.rule), issue.message);
+    }
+    return problems.length === 0 ? {row: columnResult.data as Row, problems} : {problems};
   }
 
-  const rules = new Map<string, string>();
-  for (const [name, column] of Object.entries(spec.columns)) {
-    if (!rules.has(column.rule)) rules.set(column.rule, column.message.replace(name, "the column"));
-  }
-  return {file: spec.file, columns: Object.keys(spec.columns), minRows: spec.minRows, parse, columnRules: spec.columns};
+  return {file: spec.file, columns: Object.keys(columns), minRows: spec.minRows, parse};
 }
 
 export const SCHEMAS = {
@@ -350,9 +399,3 @@ export const SCHEMAS = {
   adverse_events: fileSchema({file: "adverse_events.csv", columns: adverseEvents, conditionals: [], checks: [], minRows: 0})
 };
 
-export type PatientRow = RowOf<typeof patients>;
-export type MetastasisRow = RowOf<typeof metastases>;
-export type TreatmentRow = RowOf<typeof treatments>;
-export type AssessmentRow = RowOf<typeof assessments>;
-export type EventRow = RowOf<typeof events>;
-export type AdverseEventRow = RowOf<typeof adverseEvents>;
