@@ -23,10 +23,18 @@ export function formatProblem(p: Problem): string {
   return `${where}: value ${JSON.stringify(value)} breaks rule ${p.rule} (${p.message})`;
 }
 
-/** Sorted by file, then line (file-level problems first), keeping discovery order otherwise. */
-export function sortProblems(problems: readonly Problem[]): Problem[] {
+/**
+ * Sorted by file, then line (file-level problems first), then column in the order the
+ * file defines (`columns[file]`; problems without a column first, unknown columns last).
+ */
+export function sortProblems(problems: readonly Problem[], columns: Readonly<Record<string, readonly string[]>> = {}): Problem[] {
+  const rank = (p: Problem) => {
+    if (p.column === undefined) return -1;
+    const index = columns[p.file]?.indexOf(p.column) ?? -1;
+    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+  };
   return [...problems].sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)
+    a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || rank(a) - rank(b)
   );
 }
 

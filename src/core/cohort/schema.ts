@@ -124,6 +124,7 @@ export const TRTPHASE = [
   "AFTER_CRT",
   "SURGERY"
 ] as const;
+export const VISITS = ["BASELINE", "POST_CRT", "CONFIRMATION", "FOLLOW_UP"] as const;
 export const FIRST_LINE_REGIMENS = ["CISPLATIN_ETOPOSIDE", "CARBOPLATIN_ETOPOSIDE"] as const;
 
 type Columns<Row> = {[K in keyof Row]: Column<Row[K]>};
@@ -187,7 +188,7 @@ const assessments: Columns<AssessmentRow> = {
   USUBJID: usubjid,
   RSDTC: date("RSDTC"),
   VISIT: required(
-    z.enum(["BASELINE", "POST_CRT", "CONFIRMATION", "FOLLOW_UP"]),
+    z.enum(VISITS),
     "visit-code",
     "VISIT must be BASELINE, POST_CRT, CONFIRMATION or FOLLOW_UP"
   ),
@@ -251,6 +252,7 @@ const TREATMENT_COLUMNS: Record<(typeof TRTCAT)[number], readonly string[]> = {
   LIVER_RFA: ["PROCEDURE"],
   LIVER_RESECTION: ["PROCEDURE"]
 };
+const ALL_TREATMENT_COLUMNS = [...CHEMO_COLUMNS, ...RT_COLUMNS, ...SURGERY_COLUMNS];
 const PHASES: Record<(typeof TRTCAT)[number], readonly string[]> = {
   CHEMOTHERAPY: ["INDUCTION", "CONCURRENT", "CONSOLIDATION", "ADJUVANT", "LATER_LINE"],
   RADIOTHERAPY: ["CONCURRENT", "LATER_LINE"],
@@ -261,25 +263,24 @@ const PHASES: Record<(typeof TRTCAT)[number], readonly string[]> = {
 const isTrtcat = (value: string | undefined): value is (typeof TRTCAT)[number] =>
   (TRTCAT as readonly string[]).includes(value ?? "");
 
+const categoryOf = (row: Raw) => (isTrtcat(row.TRTCAT) ? row.TRTCAT : undefined);
 const treatmentConditionals: Conditional[] = [
   {
-    when: (row) => (isTrtcat(row.TRTCAT) ? `TRTCAT is ${row.TRTCAT}` : undefined),
+    when: (row) => (categoryOf(row) ? `TRTCAT is ${row.TRTCAT}` : undefined),
+    forbid: (row) => ALL_TREATMENT_COLUMNS.filter((column) => !TREATMENT_COLUMNS[categoryOf(row)!].includes(column))
+  },
+  {
+    when: (row) =>
+      !categoryOf(row) ? undefined : row.TRTCAT === "CHEMOTHERAPY" ? `TRTCAT is CHEMOTHERAPY and TRTPHASE is ${row.TRTPHASE}` : `TRTCAT is ${row.TRTCAT}`,
     // Later-line chemotherapy is recorded by agent only: the paper gives no doses for it.
-    require: (row) =>
-      row.TRTCAT === "CHEMOTHERAPY" && row.TRTPHASE === "LATER_LINE"
-        ? ["AGENT"]
-        : TREATMENT_COLUMNS[row.TRTCAT as (typeof TRTCAT)[number]],
-    forbid: (row) =>
-      Object.values(TREATMENT_COLUMNS)
-        .flat()
-        .filter((column) => !TREATMENT_COLUMNS[row.TRTCAT as (typeof TRTCAT)[number]].includes(column))
+    require: (row) => (row.TRTCAT === "CHEMOTHERAPY" && row.TRTPHASE === "LATER_LINE" ? ["AGENT"] : TREATMENT_COLUMNS[categoryOf(row)!])
   }
 ];
 
 const assessmentConditionals: Conditional[] = [
   {when: (row) => (row.VISIT === "BASELINE" ? "VISIT is BASELINE" : undefined), require: () => ["TUSIZE_MM"], forbid: () => ["RSORRES"]},
   {
-    when: (row) => (row.VISIT !== "BASELINE" && row.VISIT !== "" ? `VISIT is ${row.VISIT}` : undefined),
+    when: (row) => (row.VISIT !== "BASELINE" && (VISITS as readonly string[]).includes(row.VISIT ?? "") ? `VISIT is ${row.VISIT}` : undefined),
     require: () => ["RSORRES"]
   }
 ];

@@ -37,6 +37,7 @@ const KEYS = {
     message: "reconstructed must be true or false (true: no row is a real person)"
   }
 } as const;
+export const STUDY_KEYS = Object.keys(KEYS);
 const studySchema = z.strictObject({
   study_id: KEYS.study_id.schema,
   title: KEYS.title.schema,
@@ -75,7 +76,7 @@ export async function readStudy(path: string): Promise<StudyFile> {
   for (const issue of parsed.error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        result.problems.push({file, column: key, rule: "study-shape", message: `unknown key; expected ${Object.keys(KEYS).join(", ")}`});
+        result.problems.push({file, column: key, rule: "study-shape", message: `unknown key; expected ${STUDY_KEYS.join(", ")}`});
       }
       continue;
     }

@@ -1,12 +1,13 @@
 // validateCohort(dir): the one validation every entry point runs before any analysis.
 // It reads every file of a cohort directory, checks each row against its schema and then
 // the rules across rows and files, and reports every problem at once, located.
+import {stat} from "node:fs/promises";
 import {join} from "node:path";
 import {CSV_RULES, emptyReport, readCsv} from "./csv.js";
 import {CohortError, sortProblems, type Problem} from "./problem.js";
 import {checkRules, CROSS_RULES} from "./rules.js";
 import {parseUsubjid, ROW_RULES, SCHEMAS, type FileSchema} from "./schema.js";
-import {readStudy, STUDY_FILE, STUDY_RULES} from "./study.js";
+import {readStudy, STUDY_FILE, STUDY_KEYS, STUDY_RULES} from "./study.js";
 import type {Cohort, Located} from "./types.js";
 
 export {CohortError, formatProblem, type Problem} from "./problem.js";
@@ -30,6 +31,7 @@ export interface ValidationResult {
 
 /** Every rule name with what it requires (docs/data-dictionary.md lists the same). */
 export const RULES: Readonly<Record<string, string>> = {
+  "missing-directory": "the cohort directory exists",
   ...CSV_RULES,
   "no-rows": "patients.csv, treatments.csv, assessments.csv and events.csv hold at least one row",
   ...STUDY_RULES,
@@ -39,6 +41,11 @@ export const RULES: Readonly<Record<string, string>> = {
 
 /** The files of a cohort directory, in reading order. */
 export const COHORT_FILES = [...Object.values(SCHEMAS).map((s) => s.file), STUDY_FILE] as const;
+
+const COLUMN_ORDER: Record<string, readonly string[]> = {
+  ...Object.fromEntries(Object.values(SCHEMAS).map((s) => [s.file, s.columns])),
+  [STUDY_FILE]: STUDY_KEYS
+};
 
 interface Table<Row> {
   rows: Located<Row>[];
@@ -73,6 +80,10 @@ async function readTable<Row>(dir: string, schema: FileSchema<Row>): Promise<Tab
 }
 
 export async function validateCohort(dir: string): Promise<ValidationResult> {
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) {
+    const problem = {file: dir, rule: "missing-directory", message: "the cohort directory does not exist"};
+    return {problems: [problem], summary: {files: [], rules: ["missing-directory"]}};
+  }
   const [study, patients, metastases, treatments, assessments, events, adverse_events] = await Promise.all([
     readStudy(join(dir, STUDY_FILE)),
     readTable(dir, SCHEMAS.patients),
@@ -107,7 +118,7 @@ export async function validateCohort(dir: string): Promise<ValidationResult> {
     files: [...tables.map((t) => t.summary), {file: STUDY_FILE, rows: 0, sha256: study.sha256, bytes: study.bytes}],
     rules
   };
-  if (problems.length > 0 || !study.study) return {problems: sortProblems(problems), summary};
+  if (problems.length > 0 || !study.study) return {problems: sortProblems(problems, COLUMN_ORDER), summary};
   const rows = <T>(table: Table<T>) => table.rows.map((located) => located.row);
   const cohort: Cohort = {
     study: study.study,

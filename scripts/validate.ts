@@ -1,0 +1,26 @@
+// npm run --silent validate -- [--data DIR]
+// Validates a cohort directory and says what it checked; an invalid cohort gets every
+// problem on stderr, exit status 1 and an empty stdout.
+import {cliArgs, withValidCohort} from "../src/core/cli.js";
+import {RULES} from "../src/core/cohort/validate.js";
+
+const {data} = cliArgs({usage: "npm run --silent validate -- [--data DIR]"});
+
+await withValidCohort(data, (cohort, {summary}) => {
+  const width = Math.max(...summary.files.map((f) => f.file.length));
+  const lines = [
+    `${data}: valid cohort ${cohort.study.study_id} version ${cohort.study.version}` +
+      (cohort.study.reconstructed ? " (reconstructed: no row is a real person)" : ""),
+    "",
+    "files:",
+    ...summary.files.map(
+      (f) =>
+        `  ${f.file.padEnd(width)}  ${f.file.endsWith(".csv") ? `${String(f.rows).padStart(6)} rows` : "          "}` +
+        `  ${String(f.bytes).padStart(9)} bytes  sha256 ${f.sha256}`
+    ),
+    "",
+    `rules checked (${summary.rules.length}):`,
+    ...summary.rules.map((rule) => `  ${rule}: ${RULES[rule]}`)
+  ];
+  process.stdout.write(lines.join("\n") + "\n");
+});
