@@ -112,8 +112,8 @@ class InvalidUtf8 extends Error {
   }
 }
 
-/** Physical lines of a file, decoded as strict UTF-8 and hashed as they stream. */
-async function* physicalLines(path: string, report: CsvReport): AsyncGenerator<string> {
+/** Physical lines of a file, a chunk at a time, decoded as strict UTF-8 and hashed as they stream. */
+async function* physicalLines(path: string, report: CsvReport): AsyncGenerator<string[]> {
   const hash = createHash("sha256");
   const decoder = new TextDecoder("utf-8", {fatal: true});
   let rest = "";
@@ -138,19 +138,19 @@ async function* physicalLines(path: string, report: CsvReport): AsyncGenerator<s
     }
     const lines = (rest + text).split("\n");
     rest = lines.pop()!;
-    for (const line of lines) {
-      yielded += 1;
-      yield line.endsWith("\r") ? line.slice(0, -1) : line;
-    }
+    yielded += lines.length;
+    yield lines.map(dropCR);
   }
   rest += decoder.decode();
   report.sha256 = hash.digest("hex");
-  if (rest !== "") yield rest.endsWith("\r") ? rest.slice(0, -1) : rest;
+  if (rest !== "") yield [dropCR(rest)];
 }
+
+const dropCR = (line: string) => (line.endsWith("\r") ? line.slice(0, -1) : line);
 
 /**
  * Reads `path` as a CSV whose header must hold exactly `columns` (in any order) and yields
- * its data rows. File-level problems (missing or empty file, bad header, ragged rows, bad
+ * its data rows, in batches (one per chunk read). File-level problems (missing or empty file, bad header, ragged rows, bad
  * quoting, invalid UTF-8) go to `report.problems`; rows with such problems are not yielded.
  */
 export async function* readCsv(
@@ -158,7 +158,7 @@ export async function* readCsv(
   file: string,
   columns: readonly string[],
   report: CsvReport
-): AsyncGenerator<CsvRow> {
+): AsyncGenerator<CsvRow[]> {
   const problem = (rule: string, message: string, at: Partial<Problem> = {}) =>
     report.problems.push({file, ...at, rule, message});
   const info = await stat(path).catch(() => undefined);
@@ -171,36 +171,40 @@ export async function* readCsv(
   let lineNo = 0;
   let pendingBlank: number[] = [];
   try {
-    for await (const line of physicalLines(path, report)) {
-      lineNo += 1;
-      if (line === "" && !parser.unterminated) {
-        pendingBlank.push(lineNo);
-        continue;
+    for await (const lines of physicalLines(path, report)) {
+      const batch: CsvRow[] = [];
+      for (const line of lines) {
+        lineNo += 1;
+        if (line === "" && !parser.unterminated) {
+          pendingBlank.push(lineNo);
+          continue;
+        }
+        const record = parser.feed(line, lineNo);
+        if (!record) continue;
+        const at = parser.startLine;
+        for (const blank of pendingBlank) problem("blank-line", "blank line inside the file", {line: blank});
+        pendingBlank = [];
+        if (record.badQuote) {
+          problem("bad-quote", 'a quoted field must be wholly quoted; write a quote inside it as ""', {line: at});
+          continue;
+        }
+        if (!header) {
+          header = record.fields;
+          if (!checkHeader(header, at, columns, problem)) return;
+          continue;
+        }
+        if (record.fields.length !== header.length) {
+          problem("ragged-row", `expected ${header.length} fields as in the header, found ${record.fields.length}`, {
+            line: at
+          });
+          continue;
+        }
+        const values: Record<string, string> = {};
+        for (let c = 0; c < header.length; c++) values[header[c]!] = record.fields[c]!;
+        batch.push({line: at, values});
       }
-      const record = parser.feed(line, lineNo);
-      if (!record) continue;
-      const at = parser.startLine;
-      for (const blank of pendingBlank) problem("blank-line", "blank line inside the file", {line: blank});
-      pendingBlank = [];
-      if (record.badQuote) {
-        problem("bad-quote", "a quoted field must be wholly quoted; write a quote inside it as \"\"", {line: at});
-        continue;
-      }
-      if (!header) {
-        header = record.fields;
-        if (!checkHeader(header, at, columns, problem)) return;
-        continue;
-      }
-      if (record.fields.length !== header.length) {
-        problem("ragged-row", `expected ${header.length} fields as in the header, found ${record.fields.length}`, {
-          line: at
-        });
-        continue;
-      }
-      const values: Record<string, string> = {};
-      for (let c = 0; c < header.length; c++) values[header[c]!] = record.fields[c]!;
-      report.rows += 1;
-      yield {line: at, values};
+      report.rows += batch.length;
+      if (batch.length > 0) yield batch;
     }
   } catch (error) {
     if (!(error instanceof InvalidUtf8)) throw error;

@@ -55,25 +55,21 @@ export const ROW_RULES = {
 type RowRule = keyof typeof ROW_RULES;
 
 interface Column<T> {
-  schema: z.ZodType<T, unknown>;
+  /** Checks a non-empty cell; empty cells never reach it (see fileSchema). */
+  schema: z.ZodType<T, string>;
+  optional: boolean;
   rule: RowRule;
   message: string;
 }
 
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
-
 /** A column that must hold a value. */
 function required<T>(schema: z.ZodType<T, string>, rule: RowRule, message: string): Column<T> {
-  return {schema: z.preprocess(blankToUndefined, schema), rule, message};
+  return {schema, optional: false, rule, message};
 }
 
 /** A column that may be empty; empty becomes null. */
 function optional<T>(schema: z.ZodType<T, string>, rule: RowRule, message: string): Column<T | null> {
-  return {
-    schema: z.preprocess(blankToUndefined, schema.optional()).transform((value) => value ?? null),
-    rule,
-    message
-  };
+  return {schema: schema as z.ZodType<T | null, string>, optional: true, rule, message};
 }
 
 const integer = (min: number, max: number) =>
@@ -88,17 +84,10 @@ const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/);
 const text = z
   .string()
   .max(200)
-  .regex(/^\S(.*\S)?$/s)
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value));
+  .regex(/^[^\s\u007f](?:[^\u0000-\u001f\u007f]*[^\s\u007f])?$/);
 
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-const isoDate = z.string().refine(isCalendarDate);
+/** A real calendar date written YYYY-MM-DD (zod's ISO date knows month lengths and leap years). */
+export const isoDate = z.iso.date();
 const date = (column: string) =>
   required(isoDate, "iso-date", `${column} must be a real calendar date written YYYY-MM-DD`);
 
@@ -342,10 +331,15 @@ export interface FileSchema<Row> {
 
 function fileSchema<Row>(spec: FileSpec<Row>): FileSchema<Row> {
   const columns = spec.columns as Record<string, Column<unknown>>;
-  const rowSchema = z.object(Object.fromEntries(Object.entries(columns).map(([name, c]) => [name, c.schema])));
-  const rowRules = z.custom<Raw>().superRefine((row, ctx) => {
-    const issue: Issue = (column, rule, message) =>
-      ctx.addIssue({code: "custom", path: [column], message, params: {rule}});
+  // Empty cells are removed before zod sees the row, so a required column reports
+  // "required" and an optional one becomes null without a preprocessing step per cell.
+  const rowSchema = z.object(
+    Object.fromEntries(Object.entries(columns).map(([name, c]) => [name, c.optional ? c.schema.optional() : c.schema]))
+  );
+  const columnNames = Object.keys(columns);
+
+  /** The requirements between columns of one row, checked on the raw strings. */
+  function rowRules(row: Raw, issue: Issue): void {
     for (const conditional of spec.conditionals ?? []) {
       const why = conditional.when(row);
       if (!why) continue;
@@ -357,11 +351,9 @@ function fileSchema<Row>(spec: FileSpec<Row>): FileSchema<Row> {
       }
     }
     for (const check of spec.checks ?? []) check(row, issue);
-  });
+  }
 
   function parse(values: Raw, line: number): {row?: Row; problems: Problem[]} {
-    const columnResult = rowSchema.safeParse(values);
-    const rowResult = rowRules.safeParse(values);
     const problems: Problem[] = [];
     const seen = new Set<string>();
     const add = (column: string, rule: string, message: string) => {
@@ -370,19 +362,24 @@ function fileSchema<Row>(spec: FileSpec<Row>): FileSchema<Row> {
       seen.add(column);
       problems.push({file: spec.file, line, column, value: values[column] ?? "", rule, message});
     };
-    for (const issue of columnResult.error?.issues ?? []) {
+    const input: Record<string, string> = {};
+    for (const name in values) if (values[name] !== "") input[name] = values[name]!;
+    const result = rowSchema.safeParse(input);
+    for (const issue of result.error?.issues ?? []) {
       const name = String(issue.path[0]);
-      const column = columns[name]!;
       if (values[name] === "") add(name, "required", `${name} is required`);
-      else add(name, column.rule, column.message);
+      else add(name, columns[name]!.rule, columns[name]!.message);
     }
-    for (const issue of rowResult.error?.issues ?? []) {
-      add(String(issue.path[0]), String((issue as {params?: {rule?: string}}).params?.rule), issue.message);
-    }
-    return problems.length === 0 ? {row: columnResult.data as Row, problems} : {problems};
+    rowRules(values, add);
+    if (problems.length > 0) return {problems};
+    // Rebuilt in column order, empty optional cells as null.
+    const parsed = result.data as Record<string, unknown>;
+    const row: Record<string, unknown> = {};
+    for (const name of columnNames) row[name] = parsed[name] ?? null;
+    return {row: row as Row, problems};
   }
 
-  return {file: spec.file, columns: Object.keys(columns), minRows: spec.minRows, parse};
+  return {file: spec.file, columns: columnNames, minRows: spec.minRows, parse};
 }
 
 export const SCHEMAS = {

@@ -4,7 +4,7 @@ import {createHash} from "node:crypto";
 import {readFile} from "node:fs/promises";
 import {z} from "zod";
 import type {Problem} from "./problem.js";
-import {isCalendarDate} from "./schema.js";
+import {isoDate} from "./schema.js";
 import type {Study} from "./types.js";
 
 export const STUDY_FILE = "study.json";
@@ -22,7 +22,7 @@ const KEYS = {
   title: {schema: nonEmpty, rule: "study-shape", message: "title must be a non-empty string"},
   citation: {schema: nonEmpty, rule: "study-shape", message: "citation must be a non-empty string"},
   cutoff: {
-    schema: z.string().refine(isCalendarDate),
+    schema: isoDate,
     rule: "iso-date",
     message: "cutoff must be a real calendar date written YYYY-MM-DD"
   },

@@ -59,15 +59,17 @@ interface Table<Row> {
 async function readTable<Row>(dir: string, schema: FileSchema<Row>): Promise<Table<Row>> {
   const report = emptyReport();
   const table: Table<Row> = {rows: [], subjects: [], incomplete: [], problems: [], structural: false, summary: {file: schema.file, rows: 0, sha256: "", bytes: 0}};
-  for await (const {line, values} of readCsv(join(dir, schema.file), schema.file, schema.columns, report)) {
-    const id = parseUsubjid(values.USUBJID);
-    if (id !== undefined) table.subjects.push({line, row: id});
-    const parsed = schema.parse(values, line);
-    if (parsed.row) {
-      table.rows.push({line, row: parsed.row});
-    } else {
-      table.problems.push(...parsed.problems);
-      if (id !== undefined) table.incomplete.push(id);
+  for await (const batch of readCsv(join(dir, schema.file), schema.file, schema.columns, report)) {
+    for (const {line, values} of batch) {
+      const id = parseUsubjid(values.USUBJID);
+      if (id !== undefined) table.subjects.push({line, row: id});
+      const parsed = schema.parse(values, line);
+      if (parsed.row) {
+        table.rows.push({line, row: parsed.row});
+      } else {
+        table.problems.push(...parsed.problems);
+        if (id !== undefined) table.incomplete.push(id);
+      }
     }
   }
   if (report.problems.length === 0 && report.rows < schema.minRows) {

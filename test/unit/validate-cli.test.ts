@@ -1,0 +1,63 @@
+// scripts/validate.ts end to end: exit status, stdout and stderr; and the shared argument parser.
+import assert from "node:assert/strict";
+import {spawnSync} from "node:child_process";
+import {join} from "node:path";
+import {after, test} from "node:test";
+import {parseArgs, UsageError} from "../../src/core/cli.js";
+import {makeCohort, removeCohort} from "../fixtures/cohort.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const dirs: string[] = [];
+after(() => dirs.forEach(removeCohort));
+
+function validate(...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts", "validate.ts"), ...args], {
+    cwd: root,
+    encoding: "utf8"
+  });
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+test("a valid cohort: exit 0, what was checked on stdout, nothing on stderr", () => {
+  const {status, stdout, stderr} = validate();
+  assert.equal(stderr, "");
+  assert.equal(status, 0);
+  assert.match(stdout, /^data\/cohort: valid cohort FLOE2024-PDNEC-CRT version 1\.0\.0 \(reconstructed: no row is a real person\)\n/);
+  assert.match(stdout, /\n {2}treatments\.csv +36 rows +3384 bytes +sha256 [0-9a-f]{64}\n/);
+  assert.match(stdout, /\n {2}rt-dose-per-fraction: RTDOSE \/ RTFRAC is a known schedule: 1\.5–5\.5 Gy per fraction\n/);
+});
+
+test("an invalid cohort: exit 1, every located problem on stderr, empty stdout", () => {
+  const dir = makeCohort([
+    {file: "patients.csv", line: 4, column: "KI67", value: "120"},
+    {file: "events.csv", deleteLine: 4}
+  ]);
+  dirs.push(dir);
+  const {status, stdout, stderr} = validate("--data", dir);
+  assert.equal(status, 1);
+  assert.equal(stdout, "");
+  assert.equal(
+    stderr,
+    `${dir}: invalid cohort, 2 problems:\n` +
+      'patients.csv:3:USUBJID: value "2" breaks rule one-end-of-follow-up (patient 2: no end of follow-up (DEATH or LAST_CONTACT) in events.csv)\n' +
+      'patients.csv:4:KI67: value "120" breaks rule ki67-range (Ki-67 must be 0–100)\n'
+  );
+});
+
+test("a usage error: exit 2 with the usage line, empty stdout", () => {
+  const {status, stdout, stderr} = validate("--out", "x");
+  assert.equal(status, 2);
+  assert.equal(stdout, "");
+  assert.equal(stderr, 'unknown argument "--out"\nusage: npm run --silent validate -- [--data DIR]\n');
+});
+
+test("parseArgs: defaults, both spellings, required --out, and errors", () => {
+  const spec = {usage: "u", out: "required"} as const;
+  assert.deepEqual(parseArgs(["--out", "o"], spec), {data: "data/cohort", out: "o"});
+  assert.deepEqual(parseArgs(["--data=d", "--out=o"], spec), {data: "d", out: "o"});
+  assert.deepEqual(parseArgs([], {usage: "u"}), {data: "data/cohort"});
+  assert.throws(() => parseArgs([], spec), new UsageError("--out DIR is required"));
+  assert.throws(() => parseArgs(["--data"], spec), new UsageError("--data needs a directory"));
+  assert.throws(() => parseArgs(["--data", "--out", "o"], spec), new UsageError("--data needs a directory"));
+  assert.throws(() => parseArgs(["extra"], {usage: "u"}), new UsageError('unknown argument "extra"'));
+});
