@@ -67,7 +67,9 @@ export async function withValidCohort<T>(
   if (!result.cohort) {
     const n = result.problems.length;
     process.stderr.write(
-      `${dir}: invalid cohort, ${n} problem${n === 1 ? "" : "s"}:\n` + result.problems.map(formatProblem).join("\n") + "\n"
+      `${dir}: invalid cohort, ${n} problem${n === 1 ? "" : "s"}:\n` +
+        result.problems.map(formatProblem).join("\n") +
+        "\n"
     );
     process.exit(1);
   }

@@ -22,7 +22,10 @@ test("a valid cohort: exit 0, what was checked on stdout, nothing on stderr", ()
   const {status, stdout, stderr} = validate();
   assert.equal(stderr, "");
   assert.equal(status, 0);
-  assert.match(stdout, /^data\/cohort: valid cohort FLOE2024-PDNEC-CRT version 1\.0\.0 \(reconstructed: no row is a real person\)\n/);
+  assert.match(
+    stdout,
+    /^data\/cohort: valid cohort FLOE2024-PDNEC-CRT version 1\.0\.0 \(reconstructed: no row is a real person\)\n/
+  );
   assert.match(stdout, /\n {2}treatments\.csv +36 rows +3384 bytes +sha256 [0-9a-f]{64}\n/);
   assert.match(stdout, /\n {2}rt-dose-per-fraction: RTDOSE \/ RTFRAC is a known schedule: 1\.5–5\.5 Gy per fraction\n/);
 });

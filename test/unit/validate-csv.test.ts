@@ -45,8 +45,12 @@ test("rows carry the line they start on; CRLF and a BOM are invisible", async ()
 });
 
 test("file-level problems are located", async () => {
-  assert.deepEqual((await read("")).problems, ["t.csv: breaks rule empty-file (t.csv must start with the header line A,B,C)"]);
-  assert.deepEqual((await read("\n\n")).problems, ["t.csv: breaks rule empty-file (t.csv must start with the header line A,B,C)"]);
+  assert.deepEqual((await read("")).problems, [
+    "t.csv: breaks rule empty-file (t.csv must start with the header line A,B,C)"
+  ]);
+  assert.deepEqual((await read("\n\n")).problems, [
+    "t.csv: breaks rule empty-file (t.csv must start with the header line A,B,C)"
+  ]);
   assert.deepEqual((await read("A,B,C\n")).rows, []);
   assert.deepEqual((await read("A,B,C\n1,2\n3,4,5,6\n7,8,9\n")).problems, [
     "t.csv:2: breaks rule ragged-row (expected 3 fields as in the header, found 2)",

@@ -34,8 +34,19 @@ test("loadCohort returns typed rows: numbers, codes, null for empty cells", asyn
   assert.deepEqual(cohort.study.reconstructed, true);
   assert.equal(cohort.study.cutoff, "2023-04-01");
   assert.deepEqual(cohort.patients[1], {
-    USUBJID: 2, SEX: "M", AGE: 79, DIAGDT: "2019-08-02", ECOG: 1, KI67: 60, MORPH: "MINEN", PRIMSITE: "RECTUM",
-    AVDIST_CM: 4.5, CTSTAGE: "T4", CNSTAGE: "N1", CMSTAGE: "M0", COMORB: "Y",
+    USUBJID: 2,
+    SEX: "M",
+    AGE: 79,
+    DIAGDT: "2019-08-02",
+    ECOG: 1,
+    KI67: 60,
+    MORPH: "MINEN",
+    PRIMSITE: "RECTUM",
+    AVDIST_CM: 4.5,
+    CTSTAGE: "T4",
+    CNSTAGE: "N1",
+    CMSTAGE: "M0",
+    COMORB: "Y",
     COMORBTX: "Ischaemic heart disease; chronic kidney disease"
   });
   assert.deepEqual(cohort.metastases[1], {USUBJID: 3, METSITE: "PERITONEUM", METNUM: null});
@@ -43,7 +54,14 @@ test("loadCohort returns typed rows: numbers, codes, null for empty cells", asyn
   assert.deepEqual([rt.RTDOSE, rt.RTFRAC, rt.RTINTENT, rt.CYCLES, rt.MARGIN], [50.4, 28, "NEOADJUVANT", null, null]);
   const laterLine = cohort.treatments.find((t) => t.EPISODEID === "3-05")!;
   assert.deepEqual([laterLine.AGENT, laterLine.PLATDOSE, laterLine.CYCLES], ["TOPOTECAN", null, null]);
-  assert.deepEqual(cohort.assessments[0], {USUBJID: 1, RSDTC: "2019-05-02", VISIT: "BASELINE", RSORRES: null, TUSIZE_MM: 53, METHOD: "MRI"});
+  assert.deepEqual(cohort.assessments[0], {
+    USUBJID: 1,
+    RSDTC: "2019-05-02",
+    VISIT: "BASELINE",
+    RSORRES: null,
+    TUSIZE_MM: 53,
+    METHOD: "MRI"
+  });
 });
 
 test("loadCohort throws a CohortError carrying every problem", async () => {
@@ -54,10 +72,13 @@ test("loadCohort throws a CohortError carrying every problem", async () => {
   dirs.push(dir);
   await assert.rejects(loadCohort(dir), (error: unknown) => {
     assert.ok(error instanceof CohortError);
-    assert.deepEqual(error.problems.map((p) => [p.file, p.line, p.column, p.rule]), [
-      ["patients.csv", 4, "KI67", "ki67-range"],
-      ["treatments.csv", 4, "RTDOSE", "rt-dose-per-fraction"]
-    ]);
+    assert.deepEqual(
+      error.problems.map((p) => [p.file, p.line, p.column, p.rule]),
+      [
+        ["patients.csv", 4, "KI67", "ki67-range"],
+        ["treatments.csv", 4, "RTDOSE", "rt-dose-per-fraction"]
+      ]
+    );
     assert.match(error.message, /: 2 problems\npatients\.csv:4:KI67: value "120" breaks rule ki67-range/);
     return true;
   });

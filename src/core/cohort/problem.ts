@@ -27,7 +27,10 @@ export function formatProblem(p: Problem): string {
  * Sorted by file, then line (file-level problems first), then column in the order the
  * file defines (`columns[file]`; problems without a column first, unknown columns last).
  */
-export function sortProblems(problems: readonly Problem[], columns: Readonly<Record<string, readonly string[]>> = {}): Problem[] {
+export function sortProblems(
+  problems: readonly Problem[],
+  columns: Readonly<Record<string, readonly string[]>> = {}
+): Problem[] {
   const rank = (p: Problem) => {
     if (p.column === undefined) return -1;
     const index = columns[p.file]?.indexOf(p.column) ?? -1;
@@ -43,8 +46,7 @@ export class CohortError extends Error {
   readonly problems: readonly Problem[];
   constructor(dir: string, problems: readonly Problem[]) {
     super(
-      `${dir}: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n` +
-        problems.map(formatProblem).join("\n")
+      `${dir}: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n` + problems.map(formatProblem).join("\n")
     );
     this.name = "CohortError";
     this.problems = problems;

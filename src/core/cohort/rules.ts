@@ -52,146 +52,234 @@ export interface RuleInput {
   incomplete: ReadonlySet<number>;
 }
 
-/** A date cell of some file, with what it belongs to. */
-interface DatedCell {
+/** Where a problem is: one cell of one file. */
+interface Cell {
   file: string;
   line: number;
   column: string;
-  date: IsoDate;
-  baseline?: boolean;
-  assessment?: boolean;
-  death?: boolean;
+  value: string;
 }
 
-function groupBy<T>(rows: Located<T>[], key: (row: T) => number): Map<number, Located<T>[]> {
-  const groups = new Map<number, Located<T>[]>();
-  for (const located of rows) {
-    const id = key(located.row);
-    const group = groups.get(id);
-    if (group) group.push(located);
-    else groups.set(id, [located]);
-  }
-  return groups;
+/** A date cell of a patient's record, with what it records. */
+interface DatedCell extends Cell {
+  kind: "diagnosis" | "treatment" | "baseline" | "response" | "event" | "death" | "adverse-event";
 }
+
+type Report = (cell: Cell, rule: CrossRule, message: string) => void;
 
 export function checkRules(input: RuleInput): Problem[] {
   const problems: Problem[] = [];
-  const add = (file: string, line: number, column: string, value: string, rule: CrossRule, message: string) =>
-    problems.push({file, line, column, value, rule, message});
+  const report: Report = (cell, rule, message) => problems.push({...cell, rule, message});
+  const patientLine = checkKeys(input, report);
+  checkTreatmentRows(input.treatments, report);
 
-  // Keys.
+  const metastases = groupBySubject(input.metastases);
+  const treatments = groupBySubject(input.treatments);
+  const assessments = groupBySubject(input.assessments);
+  const events = groupBySubject(input.events);
+  const adverseEvents = groupBySubject(input.adverse_events);
+  for (const patient of input.patients) {
+    const id = patient.row.USUBJID;
+    // Duplicates were reported by unique-usubjid; the first row of a USUBJID stands for it.
+    if (input.incomplete.has(id) || patientLine.get(id) !== patient.line) continue;
+    checkPatient(
+      {
+        patient,
+        metastases: metastases.get(id) ?? [],
+        treatments: treatments.get(id) ?? [],
+        assessments: assessments.get(id) ?? [],
+        events: events.get(id) ?? [],
+        adverseEvents: adverseEvents.get(id) ?? []
+      },
+      input.study.cutoff,
+      report
+    );
+  }
+  return problems;
+}
+
+/** unique-usubjid, known-usubjid, unique-episodeid, episodeid-usubjid; returns each patient's line. */
+function checkKeys(input: RuleInput, report: Report): Map<number, number> {
   const patientLine = new Map<number, number>();
   for (const {line, row: id} of input.subjects["patients.csv"] ?? []) {
     const first = patientLine.get(id);
+    const cell = {file: "patients.csv", line, column: "USUBJID", value: String(id)};
     if (first === undefined) patientLine.set(id, line);
-    else add("patients.csv", line, "USUBJID", String(id), "unique-usubjid", `USUBJID ${id} is already on line ${first}`);
+    else report(cell, "unique-usubjid", `USUBJID ${id} is already on line ${first}`);
   }
   for (const [file, ids] of Object.entries(input.subjects)) {
     if (file === "patients.csv") continue;
     for (const {line, row: id} of ids) {
-      if (!patientLine.has(id)) add(file, line, "USUBJID", String(id), "known-usubjid", `no patient ${id} in patients.csv`);
+      const cell = {file, line, column: "USUBJID", value: String(id)};
+      if (!patientLine.has(id)) report(cell, "known-usubjid", `no patient ${id} in patients.csv`);
     }
   }
   const episodeLine = new Map<string, number>();
   for (const {line, row} of input.treatments) {
+    const cell = {file: "treatments.csv", line, column: "EPISODEID", value: row.EPISODEID};
     const first = episodeLine.get(row.EPISODEID);
     if (first === undefined) episodeLine.set(row.EPISODEID, line);
-    else add("treatments.csv", line, "EPISODEID", row.EPISODEID, "unique-episodeid", `EPISODEID ${row.EPISODEID} is already on line ${first}`);
+    else report(cell, "unique-episodeid", `EPISODEID ${row.EPISODEID} is already on line ${first}`);
     if (!row.EPISODEID.startsWith(`${row.USUBJID}-`)) {
-      add("treatments.csv", line, "EPISODEID", row.EPISODEID, "episodeid-usubjid", `EPISODEID must start with USUBJID ${row.USUBJID} (${row.USUBJID}-NN)`);
+      report(cell, "episodeid-usubjid", `EPISODEID must start with USUBJID ${row.USUBJID} (${row.USUBJID}-NN)`);
     }
   }
+  return patientLine;
+}
 
-  // Single treatment rows.
-  for (const {line, row} of input.treatments) {
-    if (row.ENDT < row.STDT) add("treatments.csv", line, "ENDT", row.ENDT, "end-after-start", `ENDT is before STDT ${row.STDT}`);
-    if (row.RTDOSE !== null && row.RTFRAC !== null) {
-      const perFraction = row.RTDOSE / row.RTFRAC;
-      if (perFraction < RT_DOSE_PER_FRACTION_GY.min || perFraction > RT_DOSE_PER_FRACTION_GY.max) {
-        add("treatments.csv", line, "RTDOSE", String(row.RTDOSE), "rt-dose-per-fraction",
-          `${row.RTDOSE} Gy in ${row.RTFRAC} fractions is ${+perFraction.toFixed(2)} Gy per fraction; ` +
-            `a schedule needs ${RT_DOSE_PER_FRACTION_GY.min}–${RT_DOSE_PER_FRACTION_GY.max} Gy per fraction`);
-      }
+/** end-after-start and rt-dose-per-fraction, which need only the row itself. */
+function checkTreatmentRows(treatments: Located<TreatmentRow>[], report: Report): void {
+  const {min, max} = RT_DOSE_PER_FRACTION_GY;
+  for (const {line, row} of treatments) {
+    if (row.ENDT < row.STDT) {
+      report(
+        {file: "treatments.csv", line, column: "ENDT", value: row.ENDT},
+        "end-after-start",
+        `ENDT is before STDT ${row.STDT}`
+      );
+    }
+    if (row.RTDOSE === null || row.RTFRAC === null) continue;
+    const perFraction = row.RTDOSE / row.RTFRAC;
+    if (perFraction < min || perFraction > max) {
+      report(
+        {file: "treatments.csv", line, column: "RTDOSE", value: String(row.RTDOSE)},
+        "rt-dose-per-fraction",
+        `${row.RTDOSE} Gy in ${row.RTFRAC} fractions is ${+perFraction.toFixed(2)} Gy per fraction; ` +
+          `a schedule needs ${min}–${max} Gy per fraction`
+      );
     }
   }
+}
 
-  // Each patient's record.
-  const metastases = groupBy(input.metastases, (r) => r.USUBJID);
-  const treatments = groupBy(input.treatments, (r) => r.USUBJID);
-  const assessments = groupBy(input.assessments, (r) => r.USUBJID);
-  const events = groupBy(input.events, (r) => r.USUBJID);
-  const adverseEvents = groupBy(input.adverse_events, (r) => r.USUBJID);
-  const cutoff = input.study.cutoff;
+interface PatientRecord {
+  patient: Located<PatientRow>;
+  metastases: Located<MetastasisRow>[];
+  treatments: Located<TreatmentRow>[];
+  assessments: Located<AssessmentRow>[];
+  events: Located<EventRow>[];
+  adverseEvents: Located<AdverseEventRow>[];
+}
 
-  for (const {line: pline, row: patient} of input.patients) {
-    const id = patient.USUBJID;
-    if (input.incomplete.has(id) || patientLine.get(id) !== pline) continue;
-    const own = (message: string) => `patient ${id}: ${message}`;
-    const trts = treatments.get(id) ?? [];
-    const rss = assessments.get(id) ?? [];
-    const evs = events.get(id) ?? [];
-    const aes = adverseEvents.get(id) ?? [];
+function checkPatient(record: PatientRecord, cutoff: IsoDate, report: Report): void {
+  const {patient} = record;
+  const id = patient.row.USUBJID;
+  const own = (message: string) => `patient ${id}: ${message}`;
 
-    // Exactly one (or at most one) of a kind: the first is kept, later ones are reported.
-    const exactlyOne = <T>(rows: Located<T>[], file: string, column: string, value: string, rule: CrossRule, what: string, atMostOne = false) => {
-      if (rows.length === 0 && !atMostOne) {
-        add("patients.csv", pline, "USUBJID", String(id), rule, own(`no ${what} in ${file}`));
-      }
-      for (const extra of rows.slice(1)) {
-        add(file, extra.line, column, value, rule, own(`a second ${what}; the first is on line ${rows[0]!.line}`));
-      }
-      return rows.length === 1 ? rows[0] : undefined;
-    };
-    const induction = exactlyOne(
-      trts.filter((t) => t.row.TRTCAT === "CHEMOTHERAPY" && t.row.TRTPHASE === "INDUCTION"),
-      "treatments.csv", "TRTPHASE", "INDUCTION", "one-induction", "induction chemotherapy (CHEMOTHERAPY, INDUCTION)"
+  // Rows there must be exactly one (or at most one) of: the first counts, later ones are reported.
+  const single = <T>(rows: Located<T>[], rule: CrossRule, what: string, at: Omit<Cell, "line">, optional = false) => {
+    if (rows.length === 0 && !optional) {
+      const cell = {file: "patients.csv", line: patient.line, column: "USUBJID", value: String(id)};
+      report(cell, rule, own(`no ${what} in ${at.file}`));
+    }
+    for (const extra of rows.slice(1)) {
+      report({...at, line: extra.line}, rule, own(`a second ${what}; the first is on line ${rows[0]!.line}`));
+    }
+    return rows.length === 1 ? rows[0] : undefined;
+  };
+  const induction = single(
+    record.treatments.filter((t) => t.row.TRTCAT === "CHEMOTHERAPY" && t.row.TRTPHASE === "INDUCTION"),
+    "one-induction",
+    "induction chemotherapy (CHEMOTHERAPY, INDUCTION)",
+    {file: "treatments.csv", column: "TRTPHASE", value: "INDUCTION"}
+  );
+  const ends = record.events.filter((e) => e.row.EVENT !== "PROGRESSION");
+  const end = single(ends, "one-end-of-follow-up", "end of follow-up (DEATH or LAST_CONTACT)", {
+    file: "events.csv",
+    column: "EVENT",
+    value: ends[1]?.row.EVENT ?? ""
+  });
+  single(
+    record.assessments.filter((a) => a.row.VISIT === "BASELINE"),
+    "one-baseline",
+    "BASELINE assessment",
+    {file: "assessments.csv", column: "VISIT", value: "BASELINE"}
+  );
+  single(
+    record.treatments.filter((t) => t.row.TRTCAT === "PRIMARY_SURGERY"),
+    "one-primary-surgery",
+    "resection of the primary tumour (PRIMARY_SURGERY)",
+    {file: "treatments.csv", column: "TRTCAT", value: "PRIMARY_SURGERY"},
+    true
+  );
+
+  const stage = {file: "patients.csv", line: patient.line, column: "CMSTAGE", value: patient.row.CMSTAGE};
+  const metastasis = record.metastases[0];
+  if (patient.row.CMSTAGE === "M1" && !metastasis) {
+    report(stage, "m1-iff-metastases", own("CMSTAGE M1 needs at least one row in metastases.csv"));
+  } else if (patient.row.CMSTAGE === "M0" && metastasis) {
+    report(
+      stage,
+      "m1-iff-metastases",
+      own(`CMSTAGE M0 but metastases.csv lists a metastasis on line ${metastasis.line}`)
     );
-    const endRows = evs.filter((e) => e.row.EVENT !== "PROGRESSION");
-    const end = exactlyOne(endRows, "events.csv", "EVENT", endRows[1]?.row.EVENT ?? "", "one-end-of-follow-up", "end of follow-up (DEATH or LAST_CONTACT)");
-    exactlyOne(rss.filter((a) => a.row.VISIT === "BASELINE"), "assessments.csv", "VISIT", "BASELINE", "one-baseline", "BASELINE assessment");
-    exactlyOne(trts.filter((t) => t.row.TRTCAT === "PRIMARY_SURGERY"), "treatments.csv", "TRTCAT", "PRIMARY_SURGERY", "one-primary-surgery", "resection of the primary tumour (PRIMARY_SURGERY)", true);
-
-    const mets = metastases.get(id) ?? [];
-    if (patient.CMSTAGE === "M1" && mets.length === 0) {
-      add("patients.csv", pline, "CMSTAGE", "M1", "m1-iff-metastases", own("CMSTAGE M1 needs at least one row in metastases.csv"));
-    } else if (patient.CMSTAGE === "M0" && mets.length > 0) {
-      add("patients.csv", pline, "CMSTAGE", "M0", "m1-iff-metastases", own(`CMSTAGE M0 but metastases.csv lists a metastasis on line ${mets[0]!.line}`));
-    }
-
-    // Temporal order of every dated cell of the patient.
-    const cells: DatedCell[] = [{file: "patients.csv", line: pline, column: "DIAGDT", date: patient.DIAGDT}];
-    for (const {line, row} of trts) {
-      cells.push({file: "treatments.csv", line, column: "STDT", date: row.STDT}, {file: "treatments.csv", line, column: "ENDT", date: row.ENDT});
-    }
-    for (const {line, row} of rss) {
-      cells.push({file: "assessments.csv", line, column: "RSDTC", date: row.RSDTC, assessment: true, baseline: row.VISIT === "BASELINE"});
-    }
-    for (const {line, row} of evs) cells.push({file: "events.csv", line, column: "EVDTC", date: row.EVDTC, death: row.EVENT === "DEATH"});
-    for (const {line, row} of aes) cells.push({file: "adverse_events.csv", line, column: "AESTDTC", date: row.AESTDTC});
-
-    const day1 = induction?.row.STDT;
-    const day1Where = induction ? `Day 1, the start of induction chemotherapy on ${day1} (treatments.csv line ${induction.line})` : "";
-    for (const cell of cells) {
-      const at = (rule: CrossRule, message: string) => add(cell.file, cell.line, cell.column, cell.date, rule, own(message));
-      if (cell.column !== "DIAGDT" && !cell.baseline && cell.date < patient.DIAGDT) {
-        at("nothing-before-diagnosis", `${cell.column} is before the diagnosis on ${patient.DIAGDT} (patients.csv line ${pline})`);
-      }
-      if (day1 !== undefined && cell.column !== "DIAGDT" && cell.column !== "ENDT") {
-        if (cell.baseline) {
-          if (cell.date > day1) at("baseline-before-start", `baseline imaging must be on or before ${day1Where}`);
-        } else if (cell.assessment) {
-          if (cell.date <= day1) at("response-after-start", `a response assessment must come after ${day1Where}`);
-        } else if (cell.date < day1) {
-          at("on-or-after-start", `${cell.column} is before ${day1Where}`);
-        }
-      }
-      if (end && cell.date > end.row.EVDTC && !cell.death) {
-        const died = end.row.EVENT === "DEATH";
-        at(died ? "nothing-after-death" : "nothing-after-last-contact",
-          `${cell.column} is after the ${died ? "death" : "last contact"} on ${end.row.EVDTC} (events.csv line ${end.line})`);
-      }
-      if (cell.date > cutoff) at("nothing-after-cutoff", `${cell.column} is after the data cutoff ${cutoff} (study.json)`);
-    }
   }
-  return problems;
+
+  const diagnosis = patient.row.DIAGDT;
+  const day1 = induction?.row.STDT;
+  const day1Is = `Day 1, the start of induction chemotherapy on ${day1} (treatments.csv line ${induction?.line})`;
+  const endDate = end?.row.EVDTC;
+  const endIs = `${end?.row.EVENT === "DEATH" ? "death" : "last contact"} on ${endDate} (events.csv line ${end?.line})`;
+  for (const cell of datedCells(record)) {
+    const date = cell.value;
+    const breaks = (rule: CrossRule, message: string) => report(cell, rule, own(message));
+    // Baseline imaging may precede the diagnosis: it is part of the diagnostic work-up.
+    if (cell.kind !== "diagnosis" && cell.kind !== "baseline" && date < diagnosis) {
+      breaks(
+        "nothing-before-diagnosis",
+        `${cell.column} is before the diagnosis on ${diagnosis} (patients.csv line ${patient.line})`
+      );
+    }
+    if (day1 !== undefined && cell.kind !== "diagnosis" && cell.column !== "ENDT") {
+      if (cell.kind === "baseline") {
+        if (date > day1) breaks("baseline-before-start", `baseline imaging must be on or before ${day1Is}`);
+      } else if (cell.kind === "response") {
+        if (date <= day1) breaks("response-after-start", `a response assessment must come after ${day1Is}`);
+      } else if (date < day1) {
+        breaks("on-or-after-start", `${cell.column} is before ${day1Is}`);
+      }
+    }
+    if (endDate !== undefined && date > endDate && cell.kind !== "death") {
+      const rule = end!.row.EVENT === "DEATH" ? "nothing-after-death" : "nothing-after-last-contact";
+      breaks(rule, `${cell.column} is after the ${endIs}`);
+    }
+    if (date > cutoff) breaks("nothing-after-cutoff", `${cell.column} is after the data cutoff ${cutoff} (study.json)`);
+  }
+}
+
+function datedCells(record: PatientRecord): DatedCell[] {
+  const {patient} = record;
+  const cells: DatedCell[] = [
+    {file: "patients.csv", line: patient.line, column: "DIAGDT", value: patient.row.DIAGDT, kind: "diagnosis"}
+  ];
+  for (const {line, row} of record.treatments) {
+    cells.push({file: "treatments.csv", line, column: "STDT", value: row.STDT, kind: "treatment"});
+    cells.push({file: "treatments.csv", line, column: "ENDT", value: row.ENDT, kind: "treatment"});
+  }
+  for (const {line, row} of record.assessments) {
+    const kind = row.VISIT === "BASELINE" ? "baseline" : "response";
+    cells.push({file: "assessments.csv", line, column: "RSDTC", value: row.RSDTC, kind});
+  }
+  for (const {line, row} of record.events) {
+    cells.push({
+      file: "events.csv",
+      line,
+      column: "EVDTC",
+      value: row.EVDTC,
+      kind: row.EVENT === "DEATH" ? "death" : "event"
+    });
+  }
+  for (const {line, row} of record.adverseEvents) {
+    cells.push({file: "adverse_events.csv", line, column: "AESTDTC", value: row.AESTDTC, kind: "adverse-event"});
+  }
+  return cells;
+}
+
+function groupBySubject<T extends {USUBJID: number}>(rows: Located<T>[]): Map<number, Located<T>[]> {
+  const groups = new Map<number, Located<T>[]>();
+  for (const located of rows) {
+    const group = groups.get(located.row.USUBJID);
+    if (group) group.push(located);
+    else groups.set(located.row.USUBJID, [located]);
+  }
+  return groups;
 }

@@ -4,7 +4,15 @@
 // a column is reported under that name. Documented in docs/data-dictionary.md.
 import {z} from "zod";
 import type {Problem} from "./problem.js";
-import type {AdverseEventRow, AssessmentRow, EventRow, MetastasisRow, PatientRow, TreatmentRow} from "./types.js";
+import type {
+  AdverseEventRow,
+  AssessmentRow,
+  EventRow,
+  MetastasisRow,
+  PatientRow,
+  TreatmentRow,
+  Trtcat
+} from "./types.js";
 
 /** Rules checked on single rows, with what each requires. */
 export const ROW_RULES = {
@@ -73,11 +81,23 @@ function optional<T>(schema: z.ZodType<T, string>, rule: RowRule, message: strin
 }
 
 const integer = (min: number, max: number) =>
-  z.string().regex(/^-?\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
 const decimal = (min: number, max: number) =>
-  z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number).pipe(z.number().min(min).max(max));
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
 const positive = (max: number) =>
-  z.string().regex(/^\d+(\.\d+)?$/).transform(Number).pipe(z.number().positive().max(max));
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/)
+    .transform(Number)
+    .pipe(z.number().positive().max(max));
 /** Upper-case code such as LIVER or LOW_ANTERIOR_RESECTION_TME. */
 const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/);
 /** Free text: no surrounding blanks, no control characters. */
@@ -176,11 +196,7 @@ const treatments: Columns<TreatmentRow> = {
 const assessments: Columns<AssessmentRow> = {
   USUBJID: usubjid,
   RSDTC: date("RSDTC"),
-  VISIT: required(
-    z.enum(VISITS),
-    "visit-code",
-    "VISIT must be BASELINE, POST_CRT, CONFIRMATION or FOLLOW_UP"
-  ),
+  VISIT: required(z.enum(VISITS), "visit-code", "VISIT must be BASELINE, POST_CRT, CONFIRMATION or FOLLOW_UP"),
   RSORRES: optional(z.enum(["CR", "PR", "SD", "PD", "NE"]), "rsorres-code", "RSORRES must be CR, PR, SD, PD or NE"),
   TUSIZE_MM: optional(positive(500), "tusize-range", "TUSIZE_MM (longest diameter) must be > 0 and ≤ 500 mm"),
   METHOD: required(z.enum(["MRI", "CT", "PET_CT"]), "method-code", "METHOD must be MRI, CT or PET_CT")
@@ -234,7 +250,7 @@ interface Conditional {
 const CHEMO_COLUMNS = ["AGENT", "PLATDOSE", "PLATDOSU", "ETOPDOSE", "CYCLES"] as const;
 const RT_COLUMNS = ["RTDOSE", "RTFRAC", "RTTECH", "RTINTENT"] as const;
 const SURGERY_COLUMNS = ["PROCEDURE", "MARGIN", "YPT"] as const;
-const TREATMENT_COLUMNS: Record<(typeof TRTCAT)[number], readonly string[]> = {
+const TREATMENT_COLUMNS: Record<Trtcat, readonly string[]> = {
   CHEMOTHERAPY: CHEMO_COLUMNS,
   RADIOTHERAPY: RT_COLUMNS,
   PRIMARY_SURGERY: SURGERY_COLUMNS,
@@ -242,15 +258,14 @@ const TREATMENT_COLUMNS: Record<(typeof TRTCAT)[number], readonly string[]> = {
   LIVER_RESECTION: ["PROCEDURE"]
 };
 const ALL_TREATMENT_COLUMNS = [...CHEMO_COLUMNS, ...RT_COLUMNS, ...SURGERY_COLUMNS];
-const PHASES: Record<(typeof TRTCAT)[number], readonly string[]> = {
+const PHASES: Record<Trtcat, readonly string[]> = {
   CHEMOTHERAPY: ["INDUCTION", "CONCURRENT", "CONSOLIDATION", "ADJUVANT", "LATER_LINE"],
   RADIOTHERAPY: ["CONCURRENT", "LATER_LINE"],
   PRIMARY_SURGERY: ["SURGERY"],
   LIVER_RFA: ["BEFORE_CRT", "AFTER_CRT"],
   LIVER_RESECTION: ["BEFORE_CRT", "AFTER_CRT"]
 };
-const isTrtcat = (value: string | undefined): value is (typeof TRTCAT)[number] =>
-  (TRTCAT as readonly string[]).includes(value ?? "");
+const isTrtcat = (value: string | undefined): value is Trtcat => (TRTCAT as readonly string[]).includes(value ?? "");
 
 const categoryOf = (row: Raw) => (isTrtcat(row.TRTCAT) ? row.TRTCAT : undefined);
 const treatmentConditionals: Conditional[] = [
@@ -260,26 +275,44 @@ const treatmentConditionals: Conditional[] = [
   },
   {
     when: (row) =>
-      !categoryOf(row) ? undefined : row.TRTCAT === "CHEMOTHERAPY" ? `TRTCAT is CHEMOTHERAPY and TRTPHASE is ${row.TRTPHASE}` : `TRTCAT is ${row.TRTCAT}`,
+      !categoryOf(row)
+        ? undefined
+        : row.TRTCAT === "CHEMOTHERAPY"
+          ? `TRTCAT is CHEMOTHERAPY and TRTPHASE is ${row.TRTPHASE}`
+          : `TRTCAT is ${row.TRTCAT}`,
     // Later-line chemotherapy is recorded by agent only: the paper gives no doses for it.
-    require: (row) => (row.TRTCAT === "CHEMOTHERAPY" && row.TRTPHASE === "LATER_LINE" ? ["AGENT"] : TREATMENT_COLUMNS[categoryOf(row)!])
+    require: (row) =>
+      row.TRTCAT === "CHEMOTHERAPY" && row.TRTPHASE === "LATER_LINE" ? ["AGENT"] : TREATMENT_COLUMNS[categoryOf(row)!]
   }
 ];
 
 const assessmentConditionals: Conditional[] = [
-  {when: (row) => (row.VISIT === "BASELINE" ? "VISIT is BASELINE" : undefined), require: () => ["TUSIZE_MM"], forbid: () => ["RSORRES"]},
   {
-    when: (row) => (row.VISIT !== "BASELINE" && (VISITS as readonly string[]).includes(row.VISIT ?? "") ? `VISIT is ${row.VISIT}` : undefined),
+    when: (row) => (row.VISIT === "BASELINE" ? "VISIT is BASELINE" : undefined),
+    require: () => ["TUSIZE_MM"],
+    forbid: () => ["RSORRES"]
+  },
+  {
+    when: (row) =>
+      row.VISIT !== "BASELINE" && (VISITS as readonly string[]).includes(row.VISIT ?? "")
+        ? `VISIT is ${row.VISIT}`
+        : undefined,
     require: () => ["RSORRES"]
   }
 ];
 
 const eventConditionals: Conditional[] = [
   {
-    when: (row) => (["PROGRESSION", "DEATH", "LAST_CONTACT"].includes(row.EVENT ?? "") ? `EVENT is ${row.EVENT}` : undefined),
-    require: (row) => (row.EVENT === "PROGRESSION" ? ["PROGSITE", "PROGORG"] : row.EVENT === "DEATH" ? ["DTHCAUSE"] : []),
+    when: (row) =>
+      ["PROGRESSION", "DEATH", "LAST_CONTACT"].includes(row.EVENT ?? "") ? `EVENT is ${row.EVENT}` : undefined,
+    require: (row) =>
+      row.EVENT === "PROGRESSION" ? ["PROGSITE", "PROGORG"] : row.EVENT === "DEATH" ? ["DTHCAUSE"] : [],
     forbid: (row) =>
-      row.EVENT === "PROGRESSION" ? ["DTHCAUSE"] : row.EVENT === "DEATH" ? ["PROGSITE", "PROGORG"] : ["PROGSITE", "PROGORG", "DTHCAUSE"]
+      row.EVENT === "PROGRESSION"
+        ? ["DTHCAUSE"]
+        : row.EVENT === "DEATH"
+          ? ["PROGSITE", "PROGORG"]
+          : ["PROGSITE", "PROGORG", "DTHCAUSE"]
   }
 ];
 
@@ -291,9 +324,9 @@ const patientConditionals: Conditional[] = [
   }
 ];
 
-/** Row checks that are not about presence: the regimen and its dose unit. */
 type Issue = (column: string, rule: RowRule, message: string) => void;
 
+/** The first-line regimen and its platin dose unit. */
 function treatmentRegimen(row: Raw, issue: Issue) {
   if (row.TRTCAT !== "CHEMOTHERAPY" || row.TRTPHASE === "LATER_LINE" || row.AGENT === "") return;
   if (!(FIRST_LINE_REGIMENS as readonly string[]).includes(row.AGENT!)) {
@@ -383,7 +416,13 @@ function fileSchema<Row>(spec: FileSpec<Row>): FileSchema<Row> {
 }
 
 export const SCHEMAS = {
-  patients: fileSchema({file: "patients.csv", columns: patients, conditionals: patientConditionals, checks: [], minRows: 1}),
+  patients: fileSchema({
+    file: "patients.csv",
+    columns: patients,
+    conditionals: patientConditionals,
+    checks: [],
+    minRows: 1
+  }),
   metastases: fileSchema({file: "metastases.csv", columns: metastases, conditionals: [], checks: [], minRows: 0}),
   treatments: fileSchema({
     file: "treatments.csv",
@@ -392,8 +431,19 @@ export const SCHEMAS = {
     checks: [phaseFitsCategory, treatmentRegimen],
     minRows: 1
   }),
-  assessments: fileSchema({file: "assessments.csv", columns: assessments, conditionals: assessmentConditionals, checks: [], minRows: 1}),
+  assessments: fileSchema({
+    file: "assessments.csv",
+    columns: assessments,
+    conditionals: assessmentConditionals,
+    checks: [],
+    minRows: 1
+  }),
   events: fileSchema({file: "events.csv", columns: events, conditionals: eventConditionals, checks: [], minRows: 1}),
-  adverse_events: fileSchema({file: "adverse_events.csv", columns: adverseEvents, conditionals: [], checks: [], minRows: 0})
+  adverse_events: fileSchema({
+    file: "adverse_events.csv",
+    columns: adverseEvents,
+    conditionals: [],
+    checks: [],
+    minRows: 0
+  })
 };
-

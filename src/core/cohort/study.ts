@@ -60,9 +60,17 @@ export async function readStudy(path: string): Promise<StudyFile> {
   try {
     bytes = await readFile(path);
   } catch {
-    return {problems: [{file, rule: "missing-file", message: `${file} is required in the cohort directory`}], bytes: 0, sha256: ""};
+    return {
+      problems: [{file, rule: "missing-file", message: `${file} is required in the cohort directory`}],
+      bytes: 0,
+      sha256: ""
+    };
   }
-  const result: StudyFile = {problems: [], bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex")};
+  const result: StudyFile = {
+    problems: [],
+    bytes: bytes.length,
+    sha256: createHash("sha256").update(bytes).digest("hex")
+  };
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder("utf-8", {fatal: true}).decode(bytes).replace(/^\uFEFF/, ""));
@@ -76,7 +84,12 @@ export async function readStudy(path: string): Promise<StudyFile> {
   for (const issue of parsed.error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        result.problems.push({file, column: key, rule: "study-shape", message: `unknown key; expected ${STUDY_KEYS.join(", ")}`});
+        result.problems.push({
+          file,
+          column: key,
+          rule: "study-shape",
+          message: `unknown key; expected ${STUDY_KEYS.join(", ")}`
+        });
       }
       continue;
     }

@@ -58,7 +58,14 @@ interface Table<Row> {
 
 async function readTable<Row>(dir: string, schema: FileSchema<Row>): Promise<Table<Row>> {
   const report = emptyReport();
-  const table: Table<Row> = {rows: [], subjects: [], incomplete: [], problems: [], structural: false, summary: {file: schema.file, rows: 0, sha256: "", bytes: 0}};
+  const table: Table<Row> = {
+    rows: [],
+    subjects: [],
+    incomplete: [],
+    problems: [],
+    structural: false,
+    summary: {file: schema.file, rows: 0, sha256: "", bytes: 0}
+  };
   for await (const batch of readCsv(join(dir, schema.file), schema.file, schema.columns, report)) {
     for (const {line, values} of batch) {
       const id = parseUsubjid(values.USUBJID);
@@ -73,7 +80,11 @@ async function readTable<Row>(dir: string, schema: FileSchema<Row>): Promise<Tab
     }
   }
   if (report.problems.length === 0 && report.rows < schema.minRows) {
-    report.problems.push({file: schema.file, rule: "no-rows", message: `${schema.file} needs at least ${schema.minRows} data row`});
+    report.problems.push({
+      file: schema.file,
+      rule: "no-rows",
+      message: `${schema.file} needs at least ${schema.minRows} data row`
+    });
   }
   table.structural = report.problems.length > 0;
   table.problems.push(...report.problems);
