@@ -1,5 +1,7 @@
 // validateCohort and loadCohort on the demo cohort and on valid variants of its format.
 import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {after, test} from "node:test";
 import {CohortError, loadCohort, RULES, validateCohort} from "../../src/core/cohort/validate.js";
 import {DEMO_COHORT, makeCohort, removeCohort} from "../fixtures/cohort.js";
@@ -100,3 +102,15 @@ for (const fixture of VALID_CASES) {
     fixture.check(cohort!);
   });
 }
+
+test("the follow-up fixture (a later data cut-off of the same cohort) validates", async () => {
+  const {problems, cohort} = await validateCohort(join(import.meta.dirname, "..", "fixtures", "followup"));
+  assert.deepEqual(problems, []);
+  assert.equal(cohort!.study.cutoff, "2024-04-01");
+});
+
+test("docs/data-dictionary.md names every rule the code checks", () => {
+  const dictionary = readFileSync(join(import.meta.dirname, "..", "..", "docs", "data-dictionary.md"), "utf8");
+  const missing = Object.keys(RULES).filter((rule) => !dictionary.includes(`\`${rule}\``));
+  assert.deepEqual(missing, []);
+});
