@@ -10,11 +10,9 @@ const root = join(import.meta.dirname, "..", "..");
 const dirs: string[] = [];
 after(() => dirs.forEach(removeCohort));
 
+/** The command as documented: npm run --silent validate -- ARGS. */
 function validate(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts", "validate.ts"), ...args], {
-    cwd: root,
-    encoding: "utf8"
-  });
+  const result = spawnSync("npm", ["run", "--silent", "validate", "--", ...args], {cwd: root, encoding: "utf8"});
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 
