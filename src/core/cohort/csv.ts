@@ -150,8 +150,10 @@ const dropCR = (line: string) => (line.endsWith("\r") ? line.slice(0, -1) : line
 
 /**
  * Reads `path` as a CSV whose header must hold exactly `columns` (in any order) and yields
- * its data rows, in batches (one per chunk read). File-level problems (missing or empty file, bad header, ragged rows, bad
- * quoting, invalid UTF-8) go to `report.problems`; rows with such problems are not yielded.
+ * its data rows in batches, one per chunk read. File-level problems (missing or empty file,
+ * bad header, ragged rows, bad quoting, invalid UTF-8) go to `report.problems`; rows with
+ * such problems are not yielded. A bad header or invalid UTF-8 stops the reading (and
+ * leaves `report.sha256` empty).
  */
 export async function* readCsv(
   path: string,

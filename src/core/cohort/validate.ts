@@ -17,6 +17,7 @@ export interface FileSummary {
   file: string;
   /** Data rows read (header excluded); 0 for study.json. */
   rows: number;
+  /** SHA-256 of the file's bytes; empty if the file could not be read to its end. */
   sha256: string;
   bytes: number;
 }
@@ -24,7 +25,7 @@ export interface FileSummary {
 export interface ValidationResult {
   /** Present only when there are no problems. */
   cohort?: Cohort;
-  /** Sorted by file, then line. */
+  /** Sorted by file, then line, then column. */
   problems: Problem[];
   summary: {files: FileSummary[]; rules: string[]};
 }
@@ -38,9 +39,6 @@ export const RULES: Readonly<Record<string, string>> = {
   ...ROW_RULES,
   ...CROSS_RULES
 };
-
-/** The files of a cohort directory, in reading order. */
-export const COHORT_FILES = [...Object.values(SCHEMAS).map((s) => s.file), STUDY_FILE] as const;
 
 const COLUMN_ORDER: Record<string, readonly string[]> = {
   ...Object.fromEntries(Object.values(SCHEMAS).map((s) => [s.file, s.columns])),
