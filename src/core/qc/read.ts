@@ -4,6 +4,7 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import * as aq from "arquero";
+import {where} from "./common.js";
 
 export type Table = ReturnType<typeof aq.fromCSV>;
 
@@ -35,7 +36,7 @@ const FILES = {
   },
 } satisfies Record<string, Record<string, Parser>>;
 
-/** The raw tables, with assessments, events and adverse events restricted to the data cut-off. */
+/** The raw tables, with assessments, events and adverse events as of the data cut-off. */
 export type QcCohort = {[file in keyof typeof FILES]: Table} & {cutoff: number};
 
 async function readTable(dir: string, file: keyof typeof FILES): Promise<Table> {
@@ -46,9 +47,28 @@ async function readTable(dir: string, file: keyof typeof FILES): Promise<Table> 
   return table;
 }
 
+type Row = Record<string, any>;
+
 /** Records dated after the data cut-off are not part of the analysis. */
 function asOf(table: Table, column: string, cutoff: number): Table {
-  return table.filter(aq.escape((d: Record<string, number>) => d[column] <= cutoff) as (d: object) => boolean);
+  return where(table, (d) => d[column] <= cutoff);
+}
+
+/**
+ * Events as of the cut-off: progression after it is dropped; a death or contact after it means
+ * the patient was known alive at the cut-off (a LAST_CONTACT on the cut-off date).
+ */
+function eventsAsOf(events: Table, cutoff: number): Table {
+  const later = (d: Row) => d.EVDTC > cutoff && (d.EVENT === "DEATH" || d.EVENT === "LAST_CONTACT");
+  return asOf(
+    events.derive({
+      EVENT: aq.escape((d: Row) => (later(d) ? "LAST_CONTACT" : d.EVENT)),
+      DTHCAUSE: aq.escape((d: Row) => (later(d) ? null : d.DTHCAUSE)),
+      EVDTC: aq.escape((d: Row) => (later(d) ? cutoff : d.EVDTC)),
+    } as Record<string, (d: Row) => unknown>),
+    "EVDTC",
+    cutoff,
+  );
 }
 
 export async function readCohort(dir: string): Promise<QcCohort> {
@@ -61,7 +81,7 @@ export async function readCohort(dir: string): Promise<QcCohort> {
   return {
     patients, treatments, metastases, cutoff,
     assessments: asOf(assessments, "RSDTC", cutoff),
-    events: asOf(events, "EVDTC", cutoff),
+    events: eventsAsOf(events, cutoff),
     adverse_events: asOf(adverseEvents, "AESTDTC", cutoff),
   };
 }
