@@ -1,36 +1,51 @@
-// Compares the primary results (DuckDB SQL) with the independent QC, stat by stat.
+// Compares the primary results (DuckDB SQL) with the independent QC, stat by stat and row by row.
 import type {QcOutput, Stats} from "./common.js";
+import type {QcRows, Row, RowValue} from "./rows.js";
 
 export interface Disagreement {
   id: string;
-  /** The stats key; null when the whole result id is missing on one side. */
+  /** The stats key (or `rows[key].field`, `rows[key]`, `rows`); null when the whole result id is missing on one side. */
   stat: string | null;
   /** Value in the results (null also when absent; see `problem`). */
-  result: number | null;
+  result: RowValue;
   /** Value from the QC (null also when absent; see `problem`). */
-  qc: number | null;
+  qc: RowValue;
   /** result − qc when both are numbers, else null. */
   difference: number | null;
   problem: "differs" | "missing in QC" | "missing in results";
 }
 
-/** Equal within `tolerance`, relative to the size of the values (absolute below 1); null equals only null. */
-function agree(a: number | null, b: number | null, tolerance: number): boolean {
-  if (a === null || b === null) return a === b;
-  return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+/**
+ * Numbers: equal within `tolerance`, relative to the size of the values (absolute below 1).
+ * Lists of patient ids: the same members in any order. Otherwise identical; null equals only null.
+ */
+function agree(a: RowValue, b: RowValue, tolerance: number): boolean {
+  if (typeof a === "number" && typeof b === "number") {
+    return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const members = (list: (number | string)[]) => JSON.stringify([...list].sort());
+    return members(a) === members(b);
+  }
+  return a === b;
 }
 
-function compareStats(id: string, result: Stats, qc: Stats, tolerance: number): Disagreement[] {
-  const keys = [...new Set([...Object.keys(result), ...Object.keys(qc)])].sort();
-  return keys.flatMap((stat): Disagreement[] => {
-    const inResult = stat in result;
-    const inQc = stat in qc;
-    const r = inResult ? result[stat] : null;
-    const q = inQc ? qc[stat] : null;
+const difference = (a: RowValue, b: RowValue): number | null =>
+  typeof a === "number" && typeof b === "number" ? a - b : null;
+
+/** Field by field over `keys`; `prefix` names the row for row tables. */
+function compareFields(
+  id: string, prefix: string, result: Row, qc: Row, tolerance: number,
+  keys = [...new Set([...Object.keys(result), ...Object.keys(qc)])].sort(),
+): Disagreement[] {
+  return keys.flatMap((key): Disagreement[] => {
+    const inResult = key in result;
+    const inQc = key in qc;
+    const r = inResult ? result[key] : null;
+    const q = inQc ? qc[key] : null;
     if (inResult && inQc && agree(r, q, tolerance)) return [];
     return [{
-      id, stat, result: r, qc: q,
-      difference: r !== null && q !== null ? r - q : null,
+      id, stat: prefix + key, result: r, qc: q, difference: difference(r, q),
       problem: !inQc ? "missing in QC" : !inResult ? "missing in results" : "differs",
     }];
   });
@@ -48,7 +63,46 @@ export function compareResults(
     const check = qc[id];
     if (result === undefined) return [{id, stat: null, result: null, qc: null, difference: null, problem: "missing in results"}];
     if (check === undefined) return [{id, stat: null, result: null, qc: null, difference: null, problem: "missing in QC"}];
-    return compareStats(id, result, check, tolerance);
+    return compareFields(id, "", result, check, tolerance);
+  });
+}
+
+/** Rows keyed by the QC's key fields; the first row of a key stands for its duplicates. */
+function byKey(rows: readonly Row[], key: readonly string[]): Map<string, Row> {
+  const map = new Map<string, Row>();
+  for (const row of rows) {
+    const name = key.map((k) => `${k}=${JSON.stringify(row[k])}`).join(",");
+    if (!map.has(name)) map.set(name, row);
+  }
+  return map;
+}
+
+/**
+ * Compares the tables behind results (`rows`) with the QC tables: rows matched on the QC's key
+ * fields; in each row only the fields the QC derives are compared (other fields are not checked).
+ */
+export function compareRows(
+  results: readonly {id: string; rows?: readonly Row[]}[],
+  qc: Record<string, QcRows>,
+  tolerance = 1e-9,
+): Disagreement[] {
+  const byId = new Map(results.map((r) => [r.id, r.rows]));
+  return Object.keys(qc).sort().flatMap((id): Disagreement[] => {
+    const resultRows = byId.get(id);
+    if (resultRows === undefined) {
+      return [{id, stat: "rows", result: null, qc: null, difference: null, problem: "missing in results"}];
+    }
+    const {key, rows} = qc[id];
+    const expected = byKey(rows, key);
+    const actual = byKey(resultRows, key);
+    const names = [...new Set([...expected.keys(), ...actual.keys()])];
+    return names.flatMap((name): Disagreement[] => {
+      const [r, q] = [actual.get(name), expected.get(name)];
+      const stat = `rows[${name}]`;
+      if (r === undefined) return [{id, stat, result: null, qc: null, difference: null, problem: "missing in results"}];
+      if (q === undefined) return [{id, stat, result: null, qc: null, difference: null, problem: "missing in QC"}];
+      return compareFields(id, `${stat}.`, r, q, tolerance, Object.keys(q));
+    });
   });
 }
 
@@ -56,6 +110,6 @@ export function compareResults(
 export function formatDisagreement(d: Disagreement): string {
   const where = d.stat === null ? d.id : `${d.id}.${d.stat}`;
   return d.problem === "differs"
-    ? `${where}: results ${d.result} ≠ QC ${d.qc}${d.difference === null ? "" : ` (difference ${d.difference})`}`
+    ? `${where}: results ${JSON.stringify(d.result)} ≠ QC ${JSON.stringify(d.qc)}${d.difference === null ? "" : ` (difference ${d.difference})`}`
     : `${where}: ${d.problem}`;
 }

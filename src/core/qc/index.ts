@@ -4,14 +4,15 @@ import type {QcOutput} from "./common.js";
 import {qcControl} from "./control.js";
 import {readCohort, type QcCohort} from "./read.js";
 import {qcResponse} from "./response.js";
+import {qcRowOnlyStats, qcRowTables, ROW_ONLY_IDS, type QcRows} from "./rows.js";
 import {qcSafety} from "./safety.js";
-import {qcSwimmer} from "./swimmer.js";
 import {subjects, type Subject} from "./subjects.js";
 import {qcTable1} from "./table1.js";
 import {qcTimeToEvent} from "./tte.js";
 
-export {compareResults, formatDisagreement, type Disagreement} from "./compare.js";
+export {compareResults, compareRows, formatDisagreement, type Disagreement} from "./compare.js";
 export type {QcOutput, Stats} from "./common.js";
+export type {QcRows, Row, RowValue} from "./rows.js";
 
 interface QcModule {
   module: string;
@@ -33,7 +34,7 @@ const REGISTRY: QcModule[] = [
     module: "src/core/qc/response.ts",
     run: qcResponse,
     ids: ["response.bor.cr", "response.bor.pr", "response.bor.sd", "response.bor.pd", "response.bor.ne",
-      "response.orr", "response.shrinkage", "response.waterfall", "response.ypt0"],
+      "response.orr", "response.shrinkage", "response.ypt0"],
   },
   {module: "src/core/qc/control.ts", run: qcControl, ids: ["control.lrtc"]},
   {module: "src/core/qc/tte.ts", run: qcTimeToEvent, ids: ["tte.followup", "tte.os", "tte.pfs", "tte.dor"]},
@@ -42,7 +43,7 @@ const REGISTRY: QcModule[] = [
     run: qcSafety,
     ids: ["safety.grade34", "safety.dose_reduction", "safety.discontinuation"],
   },
-  {module: "src/core/qc/swimmer.ts", run: qcSwimmer, ids: ["swimmer.lanes", "swimmer.segments", "swimmer.markers"]},
+  {module: "src/core/qc/rows.ts", run: qcRowOnlyStats, ids: ROW_ONLY_IDS},
 ];
 
 /** Result id → the QC module that re-derives it (for the results' `qc.module`). */
@@ -61,4 +62,10 @@ export async function qcResults(dir: string): Promise<QcOutput> {
     return output;
   });
   return Object.assign({}, ...outputs) as QcOutput;
+}
+
+/** QC of the tables behind results (`rows`): result id → key fields and rows. */
+export async function qcRows(dir: string): Promise<Record<string, QcRows>> {
+  const cohort = await readCohort(dir);
+  return qcRowTables(cohort, subjects(cohort));
 }

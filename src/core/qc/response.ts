@@ -62,8 +62,6 @@ export function qcResponse(cohort: QcCohort, subjects: readonly Subject[]): QcOu
     "response.bor.ne": withBor("NE"),
     "response.orr": {n: responders, pct: percentage(responders, all), ci_low: 100 * ci.low, ci_high: 100 * ci.high},
     "response.shrinkage": {n: shrinkage.length, min: min(shrinkage), max: max(shrinkage)},
-    // Rows only (per-patient waterfall); nothing in stats to compare.
-    "response.waterfall": {},
     "response.ypt0": nPct(ypT0, operated.length),
   };
 }
