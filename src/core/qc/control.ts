@@ -4,7 +4,7 @@ import {nPct, patientsIn, where, type QcOutput} from "./common.js";
 import type {QcCohort} from "./read.js";
 
 export function qcControl({patients, events}: QcCohort): QcOutput {
-  const failed = patientsIn(where(events, (d) => d.EVENT === "PROGRESSION" && d.PROGSITE === "LOCOREGIONAL"));
-  const controlled = patientsIn(where(patients, (d) => !failed.includes(d.USUBJID)));
+  const failed = new Set(patientsIn(where(events, (d) => d.EVENT === "PROGRESSION" && d.PROGSITE === "LOCOREGIONAL")));
+  const controlled = patientsIn(where(patients, (d) => !failed.has(d.USUBJID)));
   return {"control.lrtc": nPct(controlled, patients.numRows())};
 }

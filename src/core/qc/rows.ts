@@ -6,7 +6,7 @@ import {firstResponseDate} from "./bor.js";
 import {where, type QcOutput} from "./common.js";
 import {months} from "./days.js";
 import type {QcCohort} from "./read.js";
-import {bestPercentChange, bestResponses, responseAssessments} from "./response.js";
+import {bestPercentChange, bestResponses} from "./response.js";
 import type {Subject} from "./subjects.js";
 import {survivalRecords} from "./tte.js";
 
@@ -58,19 +58,16 @@ function segments(cohort: QcCohort, subjects: readonly Subject[]): Row[] {
 
 /** Markers: first documented CR/PR (labelled with it), progression by site, death. Progression and
  * death labels are not specified in docs/results.md, so they are not part of the QC rows. */
-function markers(cohort: QcCohort, subjects: readonly Subject[]): Row[] {
+function markers(subjects: readonly Subject[]): Row[] {
   return subjects.flatMap((s) => {
-    const assessments = responseAssessments(cohort, s.USUBJID);
-    const response = firstResponseDate(assessments);
-    const progression = where(cohort.events, (d) => d.USUBJID === s.USUBJID && d.EVENT === "PROGRESSION")
-      .objects() as {PROGSITE: string; EVDTC: number}[];
+    const response = firstResponseDate(s.responses);
     return [
       ...(response === null
         ? []
         : [{USUBJID: s.USUBJID, kind: "response", day: studyDay(s.TRTSDT, response),
-            label: assessments.find((a) => a.date === response)!.response}]),
-      ...progression.map((p) => ({
-        USUBJID: s.USUBJID, kind: `progression_${p.PROGSITE.toLowerCase()}`, day: studyDay(s.TRTSDT, p.EVDTC),
+            label: s.responses.find((a) => a.date === response)!.response}]),
+      ...s.progressions.map((p) => ({
+        USUBJID: s.USUBJID, kind: `progression_${p.site.toLowerCase()}`, day: studyDay(s.TRTSDT, p.date),
       })),
       ...(s.DTHDT === null ? [] : [{USUBJID: s.USUBJID, kind: "death", day: studyDay(s.TRTSDT, s.DTHDT)}]),
     ];
@@ -78,16 +75,11 @@ function markers(cohort: QcCohort, subjects: readonly Subject[]): Row[] {
 }
 
 export function qcRowTables(cohort: QcCohort, subjects: readonly Subject[]): Record<string, QcRows> {
-  const {os, pfs, dor} = survivalRecords(cohort, subjects);
-  const bor = bestResponses(cohort, subjects);
-  const morph = new Map(
-    (cohort.patients.select("USUBJID", "MORPH").objects() as {USUBJID: number; MORPH: string}[]).map((p) => [
-      p.USUBJID, p.MORPH,
-    ]),
-  );
+  const {os, pfs, dor} = survivalRecords(subjects);
+  const bor = bestResponses(subjects);
   const waterfall = subjects.flatMap((s) => {
-    const PCHG = bestPercentChange(cohort, s);
-    return PCHG === null ? [] : [{USUBJID: s.USUBJID, MORPH: morph.get(s.USUBJID)!, BOR: bor.get(s.USUBJID)!, PCHG}];
+    const PCHG = bestPercentChange(s);
+    return PCHG === null ? [] : [{USUBJID: s.USUBJID, MORPH: s.MORPH, BOR: bor.get(s.USUBJID)!, PCHG}];
   });
   return {
     "tte.os": kmRows(os),
@@ -97,12 +89,12 @@ export function qcRowTables(cohort: QcCohort, subjects: readonly Subject[]): Rec
     "swimmer.lanes": {
       key: ["USUBJID"],
       rows: subjects.map((s) => ({
-        USUBJID: s.USUBJID, MORPH: morph.get(s.USUBJID)!, BOR: bor.get(s.USUBJID)!,
+        USUBJID: s.USUBJID, MORPH: s.MORPH, BOR: bor.get(s.USUBJID)!,
         followup_days: studyDay(s.TRTSDT, s.LSTALVDT), alive: s.DTHDT === null,
       })),
     },
     "swimmer.segments": {key: ["USUBJID", "kind", "start_day"], rows: segments(cohort, subjects)},
     // Several progression records of one site on one day are one marker.
-    "swimmer.markers": {key: ["USUBJID", "kind", "day"], rows: markers(cohort, subjects)},
+    "swimmer.markers": {key: ["USUBJID", "kind", "day"], rows: markers(subjects)},
   };
 }

@@ -26,12 +26,14 @@ export function qcTable1({patients, treatments, metastases}: QcCohort): QcOutput
   const rt = treatments.filter((d) => d.TRTCAT === "RADIOTHERAPY" && d.TRTPHASE === "CONCURRENT");
   const surgery = treatments.filter((d) => d.TRTCAT === "PRIMARY_SURGERY");
   const operated = patientsIn(surgery);
+  const isOperated = new Set(operated);
   const margin = (value: string) =>
     nPct(patientsIn(where(surgery, (d) => d.MARGIN === value)), operated.length);
   const liverPatients = patientsIn(metastases.filter((d) => d.METSITE === "LIVER"));
+  const withLiverMets = new Set(liverPatients);
   const liverTreated = (category: string) =>
     nPct(
-      patientsIn(where(treatments, (d) => d.TRTCAT === category && liverPatients.includes(d.USUBJID))),
+      patientsIn(where(treatments, (d) => d.TRTCAT === category && withLiverMets.has(d.USUBJID))),
       liverPatients.length,
     );
   const metSite = (site: string) =>
@@ -60,10 +62,7 @@ export function qcTable1({patients, treatments, metastases}: QcCohort): QcOutput
     "table1.rt.25gy5f": among(rt.filter((d) => d.RTDOSE === 25 && d.RTFRAC === 5)),
     "table1.rt.50gy28f": among(rt.filter((d) => d.RTDOSE === 50.4 && d.RTFRAC === 28)),
     "table1.surgery.yes": nPct(operated, all),
-    "table1.surgery.no": nPct(
-      patientsIn(patients).filter((id) => !operated.includes(id)),
-      all,
-    ),
+    "table1.surgery.no": nPct(patientsIn(patients).filter((id) => !isOperated.has(id)), all),
     "table1.resection.r0": margin("R0"),
     "table1.resection.r1": margin("R1"),
     "table1.liver.rfa": liverTreated("LIVER_RFA"),

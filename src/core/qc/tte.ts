@@ -12,14 +12,14 @@ import {firstResponseDate} from "./bor.js";
 import type {QcOutput, Stats} from "./common.js";
 import {aval, months, monthsOrNull} from "./days.js";
 import type {QcCohort} from "./read.js";
-import {bestResponses, responseAssessments} from "./response.js";
+import {bestResponses} from "./response.js";
 import type {Subject} from "./subjects.js";
 
 /** Event time, or the censoring time (last adequate assessment, else `fallback`). */
-function eventOrCensor(cohort: QcCohort, s: Subject, fallback: number): {date: number; event: boolean} {
+function eventOrCensor(s: Subject, fallback: number): {date: number; event: boolean} {
   const eventDate = [s.PROGDT, s.DTHDT].filter((d): d is number => d !== null);
   if (eventDate.length > 0) return {date: Math.min(...eventDate), event: true};
-  const adequate = responseAssessments(cohort, s.USUBJID)
+  const adequate = s.responses
     .filter((a) => a.response !== "NE")
     .map((a) => a.date);
   return {date: Math.max(fallback, ...adequate), event: false};
@@ -43,25 +43,25 @@ function survivalStats(records: readonly SurvivalRecord[]): Stats {
   };
 }
 
-export function survivalRecords(cohort: QcCohort, subjects: readonly Subject[]) {
+export function survivalRecords(subjects: readonly Subject[]) {
   const os = subjects.map((s) => ({id: s.USUBJID, time: aval(s.TRTSDT, s.LSTALVDT), event: s.DTHDT !== null}));
   const pfs = subjects.map((s) => {
-    const end = eventOrCensor(cohort, s, s.TRTSDT);
+    const end = eventOrCensor(s, s.TRTSDT);
     return {id: s.USUBJID, time: aval(s.TRTSDT, end.date), event: end.event};
   });
-  const bor = bestResponses(cohort, subjects);
+  const bor = bestResponses(subjects);
   const dor = subjects
     .filter((s) => bor.get(s.USUBJID) === "CR" || bor.get(s.USUBJID) === "PR")
     .map((s) => {
-      const start = firstResponseDate(responseAssessments(cohort, s.USUBJID))!;
-      const end = eventOrCensor(cohort, s, start);
+      const start = firstResponseDate(s.responses)!;
+      const end = eventOrCensor(s, start);
       return {id: s.USUBJID, time: aval(start, end.date), event: end.event};
     });
   return {os, pfs, dor};
 }
 
-export function qcTimeToEvent(cohort: QcCohort, subjects: readonly Subject[]): QcOutput {
-  const {os, pfs, dor} = survivalRecords(cohort, subjects);
+export function qcTimeToEvent(_cohort: QcCohort, subjects: readonly Subject[]): QcOutput {
+  const {os, pfs, dor} = survivalRecords(subjects);
   const followup = observedMonths(os);
   return {
     "tte.followup": {

@@ -46,7 +46,7 @@ export function kaplanMeier(records: readonly SurvivalRecord[]): KmRow[] {
   for (const r of records) {
     if (!Number.isFinite(r.time) || r.time < 0) throw new RangeError(`kaplanMeier: bad time ${r.time} for ${r.id}`);
   }
-  const times = [...new Set(records.map((r) => r.time))].sort((a, b) => a - b);
+  const sorted = [...records].sort((a, b) => a.time - b.time);
   const rows: KmRow[] = [
     {
       time_days: 0, n_risk: records.length, n_event: 0, n_censor: 0, surv: 1, se: 0,
@@ -55,9 +55,15 @@ export function kaplanMeier(records: readonly SurvivalRecord[]): KmRow[] {
   ];
   let surv = 1;
   let greenwood = 0;
-  for (const t of times) {
-    const atRisk = records.filter((r) => r.time >= t).length;
-    const here = records.filter((r) => r.time === t);
+  // Walk the records in time order; `start` is the first record at the current time, so the
+  // number at risk is everyone from it on.
+  for (let start = 0; start < sorted.length; ) {
+    const t = sorted[start].time;
+    let end = start;
+    while (end < sorted.length && sorted[end].time === t) end++;
+    const here = sorted.slice(start, end);
+    const atRisk = sorted.length - start;
+    start = end;
     const events = here.filter((r) => r.event);
     const censored = here.filter((r) => !r.event);
     const d = events.length;
