@@ -9,7 +9,7 @@ export type QcOutput = Record<string, Stats>;
 
 /** Distinct patients (USUBJID) in a table. */
 export function patientsIn(table: Table): number[] {
-  return table.select("USUBJID").dedupe().array("USUBJID") as number[];
+  return [...new Set(table.array("USUBJID") as number[])];
 }
 
 /** n (%) of the patients in `ids` among `denominator` patients. */

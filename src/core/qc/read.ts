@@ -13,10 +13,7 @@ type Parser = (value: string) => string | number;
 const text: Parser = (v) => v;
 const number: Parser = (v) => Number(v);
 /** ISO calendar date → day number. */
-export const dayNumber = (iso: string): number => {
-  const [y, m, d] = iso.split("-").map(Number);
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-};
+export const dayNumber = (iso: string): number => Date.parse(iso) / 86_400_000; // date-only ISO is UTC
 
 const FILES = {
   patients: {
