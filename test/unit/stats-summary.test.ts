@@ -15,6 +15,12 @@ test("mean, range and n", () => {
   assert.deepEqual(summarise([]), {n: 0, mean: null, median: null, min: null, max: null});
 });
 
+test("range of a million values (no argument spreading)", () => {
+  const values = Array.from({length: 1_000_000}, (_, i) => 999_999 - i); // 999999 … 0
+  assert.equal(summarise(values).min, 0);
+  assert.equal(summarise(values).max, 999_999);
+});
+
 test("percentage 0–100, null for an empty denominator", () => {
   assert.equal(percentage(3, 6), 50);
   assert.equal(percentage(3, 4), 75);

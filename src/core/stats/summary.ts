@@ -14,12 +14,13 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+// reduce, not Math.min(...values): spreading a million arguments overflows the stack.
 export function min(values: readonly number[]): number | null {
-  return values.length === 0 ? null : Math.min(...values);
+  return values.length === 0 ? null : values.reduce((a, b) => (b < a ? b : a));
 }
 
 export function max(values: readonly number[]): number | null {
-  return values.length === 0 ? null : Math.max(...values);
+  return values.length === 0 ? null : values.reduce((a, b) => (b > a ? b : a));
 }
 
 /** Percentage 0–100, unrounded; null when the denominator is empty. */
