@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
+import {appendFileSync, cpSync, mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {test} from "node:test";
-import {compareRows, qcRows, type Row} from "../../src/core/qc/index.js";
+import {compareRows, qcResults, qcRows, type Row} from "../../src/core/qc/index.js";
 
-const qc = await qcRows(fileURLToPath(new URL("../../data/cohort", import.meta.url)));
+const cohortDir = fileURLToPath(new URL("../../data/cohort", import.meta.url));
+const qc = await qcRows(cohortDir);
 const rowOf = (id: string, match: Row) =>
   qc[id].rows.find((r) => Object.entries(match).every(([k, v]) => r[k] === v));
 
@@ -24,6 +28,41 @@ test("swimmer lanes, segments and markers in study days", () => {
   assert.equal(rowOf("swimmer.markers", {USUBJID: 1, kind: "response"})!.day, 75);
   assert.equal(rowOf("swimmer.markers", {USUBJID: 1, kind: "progression_distant"})!.day, 321);
   assert.equal(rowOf("swimmer.markers", {USUBJID: 1, kind: "death"})!.day, 472);
+});
+
+test("grade 3–4 adverse events by preferred term: none in the demo cohort (all grade 1–2)", () => {
+  assert.deepEqual(qc["safety.grade34"], {key: ["AEDECOD"], rows: []});
+});
+
+test("grade 3–4 adverse events: patients and events, by preferred term", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "qc-ae-"));
+  try {
+    cpSync(cohortDir, dir, {recursive: true});
+    appendFileSync(
+      join(dir, "adverse_events.csv"),
+      [
+        "4,Neutropenia,Neutrophil count decreased,3,2020-02-10,CHEMOTHERAPY,DOSE REDUCED",
+        "4,Neutropenia,Neutrophil count decreased,4,2020-03-02,CHEMOTHERAPY,DOSE NOT CHANGED",
+        "2,Neutropenia,Neutrophil count decreased,3,2019-09-20,CHEMOTHERAPY,DRUG WITHDRAWN",
+        "1,Diarrhoea,Diarrhoea,3,2019-06-20,RADIOTHERAPY,DOSE NOT CHANGED",
+      ].join("\n") + "\n",
+    );
+    const rows = (await qcRows(dir))["safety.grade34"].rows;
+    assert.deepEqual(
+      [...rows].sort((a, b) => String(a.AEDECOD).localeCompare(String(b.AEDECOD))),
+      [
+        {AEDECOD: "Diarrhoea", n_patients: 1, n_events: 1},
+        {AEDECOD: "Neutrophil count decreased", n_patients: 2, n_events: 3},
+      ],
+    );
+    const stats = await qcResults(dir);
+    // patients 1, 2, 4 of 6 with 4 grade 3–4 events; patient 2 withdrew; patient 4 already had a reduction
+    assert.deepEqual(stats["safety.grade34"], {n: 3, pct: 50, events: 4});
+    assert.equal(stats["safety.discontinuation"].n, 1);
+    assert.equal(stats["safety.dose_reduction"].n, 1);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
 });
 
 test("KM table rows carry months and patient ids", () => {

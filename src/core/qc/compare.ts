@@ -1,15 +1,18 @@
 // Compares the primary results (DuckDB SQL) with the independent QC, stat by stat and row by row.
 import type {QcOutput, Stats} from "./common.js";
-import type {QcRows, Row, RowValue} from "./rows.js";
+import type {QcRows} from "./rows.js";
+
+/** A row as the results carry it (any JSON values). */
+type AnyRow = Readonly<Record<string, unknown>>;
 
 export interface Disagreement {
   id: string;
   /** The stats key (or `rows[key].field`, `rows[key]`, `rows`); null when the whole result id is missing on one side. */
   stat: string | null;
   /** Value in the results (null also when absent; see `problem`). */
-  result: RowValue;
+  result: unknown;
   /** Value from the QC (null also when absent; see `problem`). */
-  qc: RowValue;
+  qc: unknown;
   /** result − qc when both are numbers, else null. */
   difference: number | null;
   problem: "differs" | "missing in QC" | "missing in results";
@@ -19,23 +22,23 @@ export interface Disagreement {
  * Numbers: equal within `tolerance`, relative to the size of the values (absolute below 1).
  * Lists of patient ids: the same members in any order. Otherwise identical; null equals only null.
  */
-function agree(a: RowValue, b: RowValue, tolerance: number): boolean {
+function agree(a: unknown, b: unknown, tolerance: number): boolean {
   if (typeof a === "number" && typeof b === "number") {
     return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    const members = (list: (number | string)[]) => JSON.stringify([...list].sort());
+    const members = (list: unknown[]) => JSON.stringify([...list].sort());
     return members(a) === members(b);
   }
   return a === b;
 }
 
-const difference = (a: RowValue, b: RowValue): number | null =>
+const difference = (a: unknown, b: unknown): number | null =>
   typeof a === "number" && typeof b === "number" ? a - b : null;
 
 /** Field by field over `keys`; `prefix` names the row for row tables. */
 function compareFields(
-  id: string, prefix: string, result: Row, qc: Row, tolerance: number,
+  id: string, prefix: string, result: AnyRow, qc: AnyRow, tolerance: number,
   keys = [...new Set([...Object.keys(result), ...Object.keys(qc)])].sort(),
 ): Disagreement[] {
   return keys.flatMap((key): Disagreement[] => {
@@ -68,8 +71,8 @@ export function compareResults(
 }
 
 /** Rows keyed by the QC's key fields; the first row of a key stands for its duplicates. */
-function byKey(rows: readonly Row[], key: readonly string[]): Map<string, Row> {
-  const map = new Map<string, Row>();
+function byKey(rows: readonly AnyRow[], key: readonly string[]): Map<string, AnyRow> {
+  const map = new Map<string, AnyRow>();
   for (const row of rows) {
     const name = key.map((k) => `${k}=${JSON.stringify(row[k])}`).join(",");
     if (!map.has(name)) map.set(name, row);
@@ -82,14 +85,14 @@ function byKey(rows: readonly Row[], key: readonly string[]): Map<string, Row> {
  * fields; in each row only the fields the QC derives are compared (other fields are not checked).
  */
 export function compareRows(
-  results: readonly {id: string; rows?: readonly Row[]}[],
+  results: readonly {id: string; rows?: readonly AnyRow[] | null}[],
   qc: Record<string, QcRows>,
   tolerance = 1e-9,
 ): Disagreement[] {
   const byId = new Map(results.map((r) => [r.id, r.rows]));
   return Object.keys(qc).sort().flatMap((id): Disagreement[] => {
     const resultRows = byId.get(id);
-    if (resultRows === undefined) {
+    if (resultRows == null) {
       return [{id, stat: "rows", result: null, qc: null, difference: null, problem: "missing in results"}];
     }
     const {key, rows} = qc[id];

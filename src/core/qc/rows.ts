@@ -1,6 +1,7 @@
-// QC of the tables behind results (`rows`): the Kaplan–Meier tables, the waterfall and the swimmer
-// lanes and markers. Each table has key fields that identify a row; the other fields are compared.
+// QC of the tables behind results (`rows`): the Kaplan–Meier tables, the waterfall, grade 3–4
+// adverse events by preferred term, and the swimmer lanes, segments and markers. Each table has key fields that identify a row; the other fields are compared.
 // Study days in rows are ADaM relative days: date − Day 1 + 1 on or after Day 1, date − Day 1 before.
+import * as aq from "arquero";
 import {kaplanMeier} from "../stats/km.js";
 import {firstResponseDate} from "./bor.js";
 import {where, type QcOutput} from "./common.js";
@@ -86,6 +87,13 @@ export function qcRowTables(cohort: QcCohort, subjects: readonly Subject[]): Rec
     "tte.pfs": kmRows(pfs),
     "tte.dor": kmRows(dor),
     "response.waterfall": {key: ["USUBJID"], rows: waterfall},
+    "safety.grade34": {
+      key: ["AEDECOD"],
+      rows: where(cohort.adverse_events, (d) => d.AETOXGR === 3 || d.AETOXGR === 4)
+        .groupby("AEDECOD")
+        .rollup({n_patients: aq.op.distinct("USUBJID"), n_events: aq.op.count()})
+        .objects() as Row[],
+    },
     "swimmer.lanes": {
       key: ["USUBJID"],
       rows: subjects.map((s) => ({
