@@ -1,8 +1,9 @@
 // QC of the tables behind results (`rows`): the Kaplan–Meier tables, the waterfall, grade 3–4
-// adverse events by preferred term, and the swimmer lanes, segments and markers. Each table has key fields that identify a row; the other fields are compared.
+// adverse events by preferred term, and the swimmer lanes, segments and markers. Each table has
+// key fields that identify a row; the other fields are compared (compare.ts, compareRows).
 // Study days in rows are ADaM relative days: date − Day 1 + 1 on or after Day 1, date − Day 1 before.
 import * as aq from "arquero";
-import {kaplanMeier} from "../stats/km.js";
+import {kaplanMeier, type SurvivalRecord} from "../stats/km.js";
 import {firstResponseDate} from "./bor.js";
 import {where, type QcOutput} from "./common.js";
 import {months} from "./days.js";
@@ -28,7 +29,7 @@ export function qcRowOnlyStats(): QcOutput {
 
 const studyDay = (day1: number, date: number): number => (date >= day1 ? date - day1 + 1 : date - day1);
 
-function kmRows(records: Parameters<typeof kaplanMeier>[0]): QcRows {
+function kmRows(records: readonly SurvivalRecord[]): QcRows {
   return {
     key: ["time_days"],
     rows: kaplanMeier(records).map((r) => ({...r, time: months(r.time_days)})),
