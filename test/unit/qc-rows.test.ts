@@ -4,7 +4,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {test} from "node:test";
-import {compareRows, qcResults, qcRows, type Row} from "../../src/core/qc/index.js";
+import {compareRows, qcAll, qcResults, qcRows, type Row} from "../../src/core/qc/index.js";
 
 const cohortDir = fileURLToPath(new URL("../../data/cohort", import.meta.url));
 const qc = await qcRows(cohortDir);
@@ -47,7 +47,10 @@ test("grade 3–4 adverse events: patients and events, by preferred term", async
         "1,Diarrhoea,Diarrhoea,3,2019-06-20,RADIOTHERAPY,DOSE NOT CHANGED",
       ].join("\n") + "\n",
     );
-    const rows = (await qcRows(dir))["safety.grade34"].rows;
+    const both = await qcAll(dir);
+    assert.deepEqual(both.rows, await qcRows(dir));
+    assert.deepEqual(both.stats, await qcResults(dir));
+    const rows = both.rows["safety.grade34"].rows;
     assert.deepEqual(
       [...rows].sort((a, b) => String(a.AEDECOD).localeCompare(String(b.AEDECOD))),
       [

@@ -51,10 +51,7 @@ export const QC_MODULES: Readonly<Record<string, string>> = Object.fromEntries(
   REGISTRY.flatMap(({module, ids}) => ids.map((id) => [id, module])),
 );
 
-/** QC stats for every result: result id → stats key → value (unrounded, as in the results). */
-export async function qcResults(dir: string): Promise<QcOutput> {
-  const cohort = await readCohort(dir);
-  const patients = subjects(cohort);
+function statsOf(cohort: QcCohort, patients: readonly Subject[]): QcOutput {
   const outputs = REGISTRY.map(({module, ids, run}) => {
     const output = run(cohort, patients);
     const produced = Object.keys(output).sort().join(",");
@@ -64,8 +61,25 @@ export async function qcResults(dir: string): Promise<QcOutput> {
   return Object.assign({}, ...outputs) as QcOutput;
 }
 
+async function prepare(dir: string): Promise<{cohort: QcCohort; patients: Subject[]}> {
+  const cohort = await readCohort(dir);
+  return {cohort, patients: subjects(cohort)};
+}
+
+/** QC stats for every result: result id → stats key → value (unrounded, as in the results). */
+export async function qcResults(dir: string): Promise<QcOutput> {
+  const {cohort, patients} = await prepare(dir);
+  return statsOf(cohort, patients);
+}
+
 /** QC of the tables behind results (`rows`): result id → key fields and rows. */
 export async function qcRows(dir: string): Promise<Record<string, QcRows>> {
-  const cohort = await readCohort(dir);
-  return qcRowTables(cohort, subjects(cohort));
+  const {cohort, patients} = await prepare(dir);
+  return qcRowTables(cohort, patients);
+}
+
+/** Both, reading the cohort once (the cost that grows with the cohort). */
+export async function qcAll(dir: string): Promise<{stats: QcOutput; rows: Record<string, QcRows>}> {
+  const {cohort, patients} = await prepare(dir);
+  return {stats: statsOf(cohort, patients), rows: qcRowTables(cohort, patients)};
 }
