@@ -17,7 +17,7 @@ export interface Subject {
   /** Day number of Day 1: first day of INDUCTION chemotherapy. */
   TRTSDT: number;
   DTHDT: number | null;
-  /** Last contact or death, whichever is later (end of follow-up). */
+  /** End of follow-up: death, or else the last contact. */
   LSTALVDT: number;
   /** Resection of the primary. */
   SURGDT: number | null;
@@ -48,10 +48,10 @@ export function subjects(cohort: QcCohort): Subject[] {
     .groupby("USUBJID")
     .rollup({SURGDT: aq.op.min("STDT")});
   const death = events.filter((d) => d.EVENT === "DEATH").groupby("USUBJID").rollup({DTHDT: aq.op.min("EVDTC")});
-  const lastKnown = events
-    .filter((d) => d.EVENT === "DEATH" || d.EVENT === "LAST_CONTACT")
+  const lastContact = events
+    .filter((d) => d.EVENT === "LAST_CONTACT")
     .groupby("USUBJID")
-    .rollup({LSTALVDT: aq.op.max("EVDTC")});
+    .rollup({LSTCONDT: aq.op.max("EVDTC")});
   const progressionEvents = events.filter((d) => d.EVENT === "PROGRESSION");
   const progression = progressionEvents
     .select({USUBJID: "USUBJID", EVDTC: "PROGDT"})
@@ -65,18 +65,19 @@ export function subjects(cohort: QcCohort): Subject[] {
     .select("USUBJID", "MORPH")
     .join_left(day1, "USUBJID")
     .join_left(death, "USUBJID")
-    .join_left(lastKnown, "USUBJID")
+    .join_left(lastContact, "USUBJID")
     .join_left(surgery, "USUBJID")
     .join_left(progression, "USUBJID")
     .orderby("USUBJID")
     .objects() as Row[];
   return rows.map((r) => {
-    if (r.TRTSDT == null || r.LSTALVDT == null) {
+    const end = r.DTHDT ?? r.LSTCONDT;
+    if (r.TRTSDT == null || end == null) {
       throw new Error(`QC: patient ${r.USUBJID} has no induction start or no last contact/death`);
     }
     const own = (groups: Map<number, Row[]>) => groups.get(r.USUBJID) ?? [];
     return {
-      USUBJID: r.USUBJID, MORPH: r.MORPH, TRTSDT: r.TRTSDT, DTHDT: r.DTHDT ?? null, LSTALVDT: r.LSTALVDT,
+      USUBJID: r.USUBJID, MORPH: r.MORPH, TRTSDT: r.TRTSDT, DTHDT: r.DTHDT ?? null, LSTALVDT: end,
       SURGDT: r.SURGDT ?? null, PROGDT: r.PROGDT ?? null,
       responses: own(responses).map((a) => ({date: a.RSDTC, response: a.RSORRES})),
       sizes: own(sizes).map((a) => ({date: a.RSDTC, visit: a.VISIT, size: a.TUSIZE_MM})),
