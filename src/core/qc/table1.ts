@@ -1,0 +1,71 @@
+// QC of Table 1 (patient, tumour and treatment characteristics) and the cohort size.
+// Denominators: all patients, except R0/R1 (operated patients) and liver-directed treatment
+// (patients with liver metastases at diagnosis).
+import * as aq from "arquero";
+import {describe, nPct, patientsIn, where, type QcOutput} from "./common.js";
+import type {QcCohort, Table} from "./read.js";
+
+const FIRST_LINE_CHEMO = ["INDUCTION", "CONCURRENT", "CONSOLIDATION", "ADJUVANT"];
+
+export function qcTable1({patients, treatments, metastases}: QcCohort): QcOutput {
+  const all = patients.numRows();
+  const among = (table: Table) => nPct(patientsIn(table), all);
+  const withValue = (column: string, value: string | number) =>
+    among(where(patients, (d) => d[column] === value));
+
+  const chemo = treatments.filter((d) => d.TRTCAT === "CHEMOTHERAPY");
+  const cycles = patients
+    .select("USUBJID")
+    .join_left(
+      where(chemo, (d) => FIRST_LINE_CHEMO.includes(d.TRTPHASE))
+        .groupby("USUBJID")
+        .rollup({CYCLES: aq.op.sum("CYCLES")}),
+      "USUBJID",
+    )
+    .array("CYCLES") as (number | undefined)[];
+  const rt = treatments.filter((d) => d.TRTCAT === "RADIOTHERAPY" && d.TRTPHASE === "CONCURRENT");
+  const surgery = treatments.filter((d) => d.TRTCAT === "PRIMARY_SURGERY");
+  const operated = patientsIn(surgery);
+  const isOperated = new Set(operated);
+  const margin = (value: string) =>
+    nPct(patientsIn(where(surgery, (d) => d.MARGIN === value)), operated.length);
+  const liverPatients = patientsIn(metastases.filter((d) => d.METSITE === "LIVER"));
+  const withLiverMets = new Set(liverPatients);
+  const liverTreated = (category: string) =>
+    nPct(
+      patientsIn(where(treatments, (d) => d.TRTCAT === category && withLiverMets.has(d.USUBJID))),
+      liverPatients.length,
+    );
+  const metSite = (site: string) =>
+    among(where(metastases, (d) => d.METSITE === site));
+
+  return {
+    "cohort.n": {n: all},
+    "table1.female": withValue("SEX", "F"),
+    "table1.age": describe(patients.array("AGE") as number[], true),
+    "table1.ps01": among(patients.filter((d) => d.ECOG <= 1)),
+    "table1.ki67": describe(patients.array("KI67") as number[]),
+    "table1.morph.lcnec": withValue("MORPH", "LCNEC"),
+    "table1.morph.scnec": withValue("MORPH", "SCNEC"),
+    "table1.morph.minen": withValue("MORPH", "MINEN"),
+    "table1.stage.la": withValue("CMSTAGE", "M0"),
+    "table1.stage.metastatic": withValue("CMSTAGE", "M1"),
+    "table1.mets.liver": nPct(liverPatients, all),
+    "table1.mets.peritoneum": metSite("PERITONEUM"),
+    "table1.chemo.cis_etop": among(
+      chemo.filter((d) => d.TRTPHASE === "INDUCTION" && d.AGENT === "CISPLATIN_ETOPOSIDE"),
+    ),
+    // A patient without first-line chemotherapy records had 0 cycles.
+    "table1.chemo.cycles": describe(cycles.map((c) => c ?? 0)),
+    "table1.rt.neoadjuvant": among(rt.filter((d) => d.RTINTENT === "NEOADJUVANT")),
+    "table1.rt.definitive": among(rt.filter((d) => d.RTINTENT === "DEFINITIVE")),
+    "table1.rt.25gy5f": among(rt.filter((d) => d.RTDOSE === 25 && d.RTFRAC === 5)),
+    "table1.rt.50gy28f": among(rt.filter((d) => d.RTDOSE === 50.4 && d.RTFRAC === 28)),
+    "table1.surgery.yes": nPct(operated, all),
+    "table1.surgery.no": nPct(patientsIn(patients).filter((id) => !isOperated.has(id)), all),
+    "table1.resection.r0": margin("R0"),
+    "table1.resection.r1": margin("R1"),
+    "table1.liver.rfa": liverTreated("LIVER_RFA"),
+    "table1.liver.resection": liverTreated("LIVER_RESECTION"),
+  };
+}
