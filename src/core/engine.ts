@@ -14,6 +14,7 @@ export const SOURCE_FILE = "src/sql/source/load.sql";
 
 /** ADaM-style derivations, in dependency order; each creates one table (adsl, adrs, adtte, adae). */
 export const ADAM_FILES = [
+  "src/sql/adam/cutoff.sql",
   "src/sql/adam/day1.sql",
   "src/sql/adam/adsl.sql",
   "src/sql/adam/adrs.sql",
@@ -24,8 +25,12 @@ export const ADAM_FILES = [
 /** The published ADaM tables: the only inputs of the analysis SQL (here and in the browser). */
 export const ADAM_TABLES = ["adsl", "adrs", "adtte", "adae"] as const;
 
-/** Statistical macros (Clopper–Pearson, Kaplan–Meier) the analysis files call; run before them. */
-export const LIBRARY_FILES = ["src/sql/lib/clopper_pearson.sql", "src/sql/lib/kaplan_meier.sql"] as const;
+/** Statistical macros (n (%), Clopper–Pearson, Kaplan–Meier) the analysis files call; run before them. */
+export const LIBRARY_FILES = [
+  "src/sql/lib/proportion.sql",
+  "src/sql/lib/clopper_pearson.sql",
+  "src/sql/lib/kaplan_meier.sql",
+] as const;
 
 /** One file per analysis; each ends in a SELECT of result rows (id, stats, denominator, patients, rows). */
 export const ANALYSIS_FILES = [

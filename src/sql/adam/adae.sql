@@ -5,12 +5,9 @@
 
 CREATE OR REPLACE TABLE adae AS
 WITH
-cutoff AS (SELECT CUTOFFDT FROM src_study),
-
-adverse_event AS (
+adverse_event AS (  -- as of the cut-off (cutoff.sql)
   SELECT e.*, study_day(e.AESTDTC, d.TRTSDT) AS ADY
-  FROM src_adverse_events e JOIN src_day1 d USING (USUBJID), cutoff
-  WHERE e.AESTDTC <= cutoff.CUTOFFDT
+  FROM src_adverse_events_asof e JOIN src_day1 d USING (USUBJID)
 )
 
 SELECT USUBJID, AETERM, AEDECOD, AETOXGR, AEREL, AEACN, ADY,

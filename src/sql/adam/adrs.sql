@@ -3,6 +3,8 @@
 --   response (AVALC; none at baseline), the primary-tumour size (TUSIZE, mm), its baseline (BASE) and percent change
 --   (PCHG = 100·(TUSIZE − BASE)/BASE). ANL01FL = 'Y' marks post-baseline sizes measured before resection of the
 --   primary (the waterfall's best change).
+-- PARAMCD PROG: one record per progression event (events.csv) with its site (AVALC: LOCOREGIONAL or DISTANT) and
+--   organ (PROGORG).
 -- PARAMCD BOR: best overall response per patient, confirmed as RECIST 1.1 requires for non-randomised trials,
 --   using assessments up to and including the first PD:
 --   CR  if a CR is followed by another CR at least 28 days later;
@@ -14,12 +16,16 @@
 
 CREATE OR REPLACE TABLE adrs AS
 WITH
-cutoff AS (SELECT CUTOFFDT FROM src_study),
-
-assessment AS (
+assessment AS (  -- as of the cut-off (cutoff.sql)
   SELECT a.USUBJID, a.VISIT, study_day(a.RSDTC, d.TRTSDT) AS ADY, a.RSORRES, a.TUSIZE_MM, a.METHOD
-  FROM src_assessments a JOIN src_day1 d USING (USUBJID), cutoff
-  WHERE a.RSDTC <= cutoff.CUTOFFDT
+  FROM src_assessments_asof a JOIN src_day1 d USING (USUBJID)
+),
+
+progression_event AS (
+  SELECT e.USUBJID, 'PROG' AS PARAMCD, 'Disease progression (site)' AS PARAM, study_day(e.EVDTC, d.TRTSDT) AS ADY,
+         e.PROGSITE AS AVALC, e.PROGORG
+  FROM src_events_asof e JOIN src_day1 d USING (USUBJID)
+  WHERE e.EVENT = 'PROGRESSION'
 ),
 
 baseline_size AS (  -- the last baseline measurement of the primary tumour
@@ -83,9 +89,13 @@ best_response AS (  -- the best candidate per patient in RECIST order CR > PR > 
   GROUP BY s.USUBJID
 )
 
-SELECT USUBJID, PARAMCD, PARAM, AVISIT, ADY, AVALC, TUSIZE, BASE, PCHG, ANL01FL, METHOD
-FROM overall_response
-UNION ALL BY NAME
-SELECT USUBJID, 'BOR' AS PARAMCD, 'Best overall response (confirmed, RECIST 1.1)' AS PARAM, ADY, AVALC
-FROM best_response
-ORDER BY USUBJID, PARAMCD DESC, ADY;
+SELECT * FROM (
+  SELECT USUBJID, PARAMCD, PARAM, AVISIT, ADY, AVALC, TUSIZE, BASE, PCHG, ANL01FL, METHOD, NULL::VARCHAR AS PROGORG
+  FROM overall_response
+  UNION ALL BY NAME
+  SELECT * FROM progression_event
+  UNION ALL BY NAME
+  SELECT USUBJID, 'BOR' AS PARAMCD, 'Best overall response (confirmed, RECIST 1.1)' AS PARAM, ADY, AVALC
+  FROM best_response
+)
+ORDER BY USUBJID, CASE PARAMCD WHEN 'OVRLRESP' THEN 1 WHEN 'PROG' THEN 2 ELSE 3 END, ADY, AVALC;

@@ -2,57 +2,47 @@
 -- Baseline characteristics of Table 1, the first-line treatment (induction chemotherapy, concurrent
 -- chemoradiotherapy, consolidation/adjuvant chemotherapy), resection of the primary with its pathology,
 -- liver-directed treatment, and the timing of each treatment and progression as study days (Day 1 = TRTSDT,
--- src/sql/adam/day1.sql). No calendar date is kept. Events after the data cut-off (study.json) are ignored.
+-- src/sql/adam/day1.sql). No calendar date is kept. Events and assessments are as of the cut-off (cutoff.sql).
 -- Stage: cM0 = locally advanced, cM1 = metastatic (UICC TNM 8th ed.).
 
 CREATE OR REPLACE TABLE adsl AS
 WITH
-cutoff AS (SELECT CUTOFFDT FROM src_study),
-
-first_line AS (  -- first-line episodes: everything before later-line treatment for progression
-  SELECT t.*, d.TRTSDT
-  FROM src_treatments t JOIN src_day1 d USING (USUBJID)
-  WHERE t.TRTPHASE <> 'LATER_LINE'
+treatment AS (
+  SELECT t.*, d.TRTSDT FROM src_treatments t JOIN src_day1 d USING (USUBJID)
 ),
 
 induction AS (
   SELECT USUBJID, arg_min(AGENT, STDT) AS REGIMEN,
          study_day(min(STDT), TRTSDT) AS INDSTDY, study_day(max(ENDT), TRTSDT) AS INDENDY
-  FROM first_line WHERE TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE = 'INDUCTION'
+  FROM treatment WHERE TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE = 'INDUCTION'
   GROUP BY USUBJID, TRTSDT
 ),
 
 first_line_cycles AS (  -- cycles of induction + concurrent + consolidation + adjuvant chemotherapy
   SELECT USUBJID, sum(CYCLES)::INTEGER AS CYCLES1L
-  FROM first_line WHERE TRTCAT = 'CHEMOTHERAPY'
+  FROM treatment
+  WHERE TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE IN ('INDUCTION', 'CONCURRENT', 'CONSOLIDATION', 'ADJUVANT')
   GROUP BY USUBJID
 ),
 
-chemoradiotherapy AS (  -- concurrent phase (RT with chemotherapy) through consolidation chemotherapy
-  SELECT USUBJID,
-         study_day(min(STDT) FILTER (WHERE TRTPHASE = 'CONCURRENT'), TRTSDT) AS CRTSTDY,
-         study_day(max(ENDT), TRTSDT) AS CRTENDY
-  FROM first_line WHERE TRTPHASE IN ('CONCURRENT', 'CONSOLIDATION')
-  GROUP BY USUBJID, TRTSDT
-),
-
-radiotherapy AS (  -- the radiotherapy course of the first-line chemoradiotherapy
+chemoradiotherapy AS (  -- the radiotherapy course given concurrently with chemotherapy
   SELECT USUBJID, arg_min(RTDOSE, STDT) AS RTDOSE, arg_min(RTFRAC, STDT) AS RTFRAC,
-         arg_min(RTINTENT, STDT) AS RTINTENT
-  FROM first_line WHERE TRTCAT = 'RADIOTHERAPY' AND TRTPHASE = 'CONCURRENT'
+         arg_min(RTINTENT, STDT) AS RTINTENT,
+         study_day(min(STDT), TRTSDT) AS CRTSTDY, study_day(max(ENDT), TRTSDT) AS CRTENDY
+  FROM treatment WHERE TRTCAT = 'RADIOTHERAPY' AND TRTPHASE = 'CONCURRENT'
   GROUP BY USUBJID, TRTSDT
 ),
 
 adjuvant AS (
   SELECT USUBJID, study_day(min(STDT), TRTSDT) AS ADJSTDY, study_day(max(ENDT), TRTSDT) AS ADJENDY
-  FROM first_line WHERE TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE = 'ADJUVANT'
+  FROM treatment WHERE TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE = 'ADJUVANT'
   GROUP BY USUBJID, TRTSDT
 ),
 
 primary_resection AS (  -- resection of the primary tumour: margin (R0/R1) and pathological T stage (ypT)
   SELECT USUBJID, study_day(min(STDT), TRTSDT) AS SURGDY,
          arg_min(MARGIN, STDT) AS MARGIN, arg_min(YPT, STDT) AS YPT
-  FROM first_line WHERE TRTCAT = 'PRIMARY_SURGERY'
+  FROM treatment WHERE TRTCAT = 'PRIMARY_SURGERY'
   GROUP BY USUBJID, TRTSDT
 ),
 
@@ -60,7 +50,7 @@ liver_directed AS (  -- radiofrequency ablation or resection of liver metastases
   SELECT USUBJID,
          study_day(min(STDT) FILTER (WHERE TRTCAT = 'LIVER_RFA'), TRTSDT) AS LRFADY,
          study_day(min(STDT) FILTER (WHERE TRTCAT = 'LIVER_RESECTION'), TRTSDT) AS LRESDY
-  FROM first_line WHERE TRTCAT IN ('LIVER_RFA', 'LIVER_RESECTION')
+  FROM treatment WHERE TRTCAT IN ('LIVER_RFA', 'LIVER_RESECTION')
   GROUP BY USUBJID, TRTSDT
 ),
 
@@ -69,20 +59,31 @@ metastatic_sites AS (  -- distant metastases at diagnosis
   FROM src_metastases GROUP BY USUBJID
 ),
 
-progression AS (  -- first progression (any site), first locoregional and first distant, up to the cut-off
-  SELECT e.USUBJID, study_day(min(e.EVDTC), d.TRTSDT) AS PROGDY,
-         study_day(min(e.EVDTC) FILTER (WHERE e.PROGSITE = 'LOCOREGIONAL'), d.TRTSDT) AS LRPDY,
-         study_day(min(e.EVDTC) FILTER (WHERE e.PROGSITE = 'DISTANT'), d.TRTSDT) AS DMPDY,
-         string_agg(DISTINCT e.PROGORG, ', ' ORDER BY e.PROGORG) FILTER (WHERE e.PROGSITE = 'DISTANT') AS DMPORG
-  FROM src_events e JOIN src_day1 d USING (USUBJID), cutoff
-  WHERE e.EVENT = 'PROGRESSION' AND e.EVDTC <= cutoff.CUTOFFDT
-  GROUP BY e.USUBJID, d.TRTSDT
+progression_record AS (  -- progression events by site, and RECIST PD assessments
+  SELECT USUBJID, EVDTC AS dt, PROGSITE FROM src_events_asof WHERE EVENT = 'PROGRESSION'
+  UNION ALL
+  SELECT USUBJID, RSDTC, NULL FROM src_assessments_asof WHERE RSORRES = 'PD'
+),
+
+progression AS (  -- first progression (any site or PD), first locoregional and first distant progression
+  SELECT p.USUBJID, study_day(min(p.dt), d.TRTSDT) AS PROGDY,
+         study_day(min(p.dt) FILTER (WHERE p.PROGSITE = 'LOCOREGIONAL'), d.TRTSDT) AS LRPDY,
+         study_day(min(p.dt) FILTER (WHERE p.PROGSITE = 'DISTANT'), d.TRTSDT) AS DMPDY
+  FROM progression_record p JOIN src_day1 d USING (USUBJID)
+  GROUP BY p.USUBJID, d.TRTSDT
 ),
 
 death AS (
-  SELECT e.USUBJID, study_day(min(e.EVDTC), d.TRTSDT) AS DTHDY, any_value(e.DTHCAUSE) AS DTHCAUS
-  FROM src_events e JOIN src_day1 d USING (USUBJID), cutoff
-  WHERE e.EVENT = 'DEATH' AND e.EVDTC <= cutoff.CUTOFFDT
+  SELECT e.USUBJID, study_day(min(e.EVDTC), d.TRTSDT) AS DTHDY, arg_min(e.DTHCAUSE, e.EVDTC) AS DTHCAUS
+  FROM src_events_asof e JOIN src_day1 d USING (USUBJID)
+  WHERE e.EVENT = 'DEATH'
+  GROUP BY e.USUBJID, d.TRTSDT
+),
+
+last_known_alive AS (  -- end of follow-up: the last contact or death
+  SELECT e.USUBJID, study_day(max(e.EVDTC), d.TRTSDT) AS LSTALVDY
+  FROM src_events_asof e JOIN src_day1 d USING (USUBJID)
+  WHERE e.EVENT IN ('DEATH', 'LAST_CONTACT')
   GROUP BY e.USUBJID, d.TRTSDT
 )
 
@@ -94,8 +95,8 @@ SELECT
   p.COMORB,
   i.REGIMEN,
   split_part(i.REGIMEN, '_', 1) AS PLATIN,
-  c.CYCLES1L,
-  r.RTDOSE, r.RTFRAC, r.RTINTENT,
+  coalesce(c.CYCLES1L, 0) AS CYCLES1L,
+  crt.RTDOSE, crt.RTFRAC, crt.RTINTENT,
   CASE WHEN s.USUBJID IS NULL THEN 'N' ELSE 'Y' END AS SURGFL,
   s.MARGIN, s.YPT,
   CASE WHEN s.YPT = 'ypT0' THEN 'Y' WHEN s.USUBJID IS NOT NULL THEN 'N' END AS YPT0FL,
@@ -104,17 +105,17 @@ SELECT
   i.INDSTDY, i.INDENDY, crt.CRTSTDY, crt.CRTENDY, s.SURGDY, l.LRFADY, l.LRESDY, a.ADJSTDY, a.ADJENDY,
   CASE WHEN g.PROGDY IS NULL THEN 'N' ELSE 'Y' END AS PROGFL, g.PROGDY,
   CASE WHEN g.LRPDY IS NULL THEN 'N' ELSE 'Y' END AS LRPFL, g.LRPDY,
-  CASE WHEN g.DMPDY IS NULL THEN 'N' ELSE 'Y' END AS DMPFL, g.DMPDY, g.DMPORG,
-  CASE WHEN dth.DTHDY IS NULL THEN 'N' ELSE 'Y' END AS DTHFL, dth.DTHDY, dth.DTHCAUS
+  CASE WHEN g.DMPDY IS NULL THEN 'N' ELSE 'Y' END AS DMPFL, g.DMPDY,
+  CASE WHEN dth.DTHDY IS NULL THEN 'N' ELSE 'Y' END AS DTHFL, dth.DTHDY, dth.DTHCAUS, f.LSTALVDY
 FROM src_patients p
 LEFT JOIN metastatic_sites m USING (USUBJID)
 LEFT JOIN induction i USING (USUBJID)
 LEFT JOIN first_line_cycles c USING (USUBJID)
 LEFT JOIN chemoradiotherapy crt USING (USUBJID)
-LEFT JOIN radiotherapy r USING (USUBJID)
 LEFT JOIN adjuvant a USING (USUBJID)
 LEFT JOIN primary_resection s USING (USUBJID)
 LEFT JOIN liver_directed l USING (USUBJID)
 LEFT JOIN progression g USING (USUBJID)
 LEFT JOIN death dth USING (USUBJID)
+LEFT JOIN last_known_alive f USING (USUBJID)
 ORDER BY p.USUBJID;

@@ -1,30 +1,15 @@
 -- ADTTE, time-to-event analysis dataset (CDISC ADaM BDS for time-to-event, ADaM IG v1.3; FDA guidance on
 -- endpoints for cancer drugs, 2018). AVAL = ADY − STARTDY + 1 days (= ADT − STARTDT + 1); CNSR 0 = event, 1 = censored.
--- OS   overall survival from Day 1 to death; censored at last contact (the latest dated record).
--- PFS  progression-free survival from Day 1 to the first progression (any site) or death, whichever is first;
+-- OS   overall survival from Day 1 to death; censored at the last contact (ADSL.LSTALVDY).
+-- PFS  progression-free survival from Day 1 to the first progression (an event of any site or a RECIST PD,
+--      ADSL.PROGDY) or death, whichever is first;
 --      censored at the last adequate tumour assessment (overall response other than NE), or Day 1 if none.
 -- DOR  duration of response, in confirmed responders (BOR CR or PR in ADRS), from the first documented CR or PR to
 --      progression or death; censored at the last adequate assessment.
--- Nothing after the data cut-off exists here: ADSL and ADRS hold records up to the cut-off only.
+-- Everything is as of the data cut-off: ADSL and ADRS are (cutoff.sql).
 
 CREATE OR REPLACE TABLE adtte AS
 WITH
-cutoff AS (SELECT CUTOFFDT FROM src_study),
-
-dated_record AS (  -- every record that shows the patient alive or dead on a date, up to the cut-off
-  SELECT USUBJID, EVDTC AS dt FROM src_events
-  UNION ALL SELECT USUBJID, RSDTC FROM src_assessments
-  UNION ALL SELECT USUBJID, coalesce(ENDT, STDT) FROM src_treatments
-  UNION ALL SELECT USUBJID, AESTDTC FROM src_adverse_events
-),
-
-last_contact AS (
-  SELECT r.USUBJID, study_day(max(r.dt), d.TRTSDT) AS LSTCNDY
-  FROM dated_record r JOIN src_day1 d USING (USUBJID), cutoff
-  WHERE r.dt <= cutoff.CUTOFFDT
-  GROUP BY r.USUBJID, d.TRTSDT
-),
-
 adequate_assessment AS (  -- last assessment with an evaluable overall response
   SELECT USUBJID, max(ADY) AS LADY
   FROM adrs WHERE PARAMCD = 'OVRLRESP' AND AVALC IS NOT NULL AND AVALC <> 'NE'
@@ -37,7 +22,7 @@ progression_or_death AS (
   FROM adsl WHERE PROGFL = 'Y' OR DTHFL = 'Y'
 ),
 
-first_response AS (  -- first documented CR or PR of each confirmed responder
+first_response AS (  -- first documented CR or PR of each confirmed responder (it precedes any PD)
   SELECT r.USUBJID, min(r.ADY) AS STARTDY
   FROM adrs r JOIN adrs bor ON bor.USUBJID = r.USUBJID AND bor.PARAMCD = 'BOR' AND bor.AVALC IN ('CR', 'PR')
   WHERE r.PARAMCD = 'OVRLRESP' AND r.AVALC IN ('CR', 'PR')
@@ -46,11 +31,11 @@ first_response AS (  -- first documented CR or PR of each confirmed responder
 
 overall_survival AS (
   SELECT s.USUBJID, 'OS' AS PARAMCD, 'Overall survival' AS PARAM, 1 AS STARTDY,
-         CASE WHEN s.DTHFL = 'Y' THEN s.DTHDY ELSE c.LSTCNDY END AS ADY,
+         CASE WHEN s.DTHFL = 'Y' THEN s.DTHDY ELSE s.LSTALVDY END AS ADY,
          CASE WHEN s.DTHFL = 'Y' THEN 0 ELSE 1 END AS CNSR,
          CASE WHEN s.DTHFL = 'Y' THEN 'DEATH' END AS EVNTDESC,
          CASE WHEN s.DTHFL = 'N' THEN 'LAST CONTACT' END AS CNSDTDSC
-  FROM adsl s LEFT JOIN last_contact c USING (USUBJID)
+  FROM adsl s
 ),
 
 progression_free_survival AS (
