@@ -6,7 +6,7 @@ import {openCohort, runAnalyses} from "../engine.js";
 import {provenance} from "../provenance.js";
 import {assemble} from "./assemble.js";
 import {checkAgainstQc} from "./check.js";
-import {loadQc, type QcApi} from "./qc.js";
+import {loadQc, type QcApi} from "./wiring.js";
 import type {ResultsDataset} from "./types.js";
 
 interface Study {
