@@ -1,7 +1,8 @@
 -- Exact (Clopper–Pearson) confidence interval for a binomial proportion (Clopper & Pearson, Biometrika 1934).
 -- The lower limit p_L solves P(X ≥ x | n, p_L) = α/2 and the upper limit p_U solves P(X ≤ x | n, p_U) = α/2,
 -- with p_L = 0 when x = 0 and p_U = 1 when x = n. DuckDB has no beta quantile, so each limit is found by
--- bisection (50 halvings: width 2^-50 < 1e-15, while the midpoints stay strictly inside (0, 1) in double precision) on the binomial CDF, summed from log-gamma terms.
+-- bisection on the binomial CDF, summed from log-gamma terms: 50 halvings (width 2^-50 < 1e-15), few enough that
+-- the midpoints stay strictly inside (0, 1) in double precision.
 -- clopper_pearson(tbl, alpha): tbl names a table or CTE with columns id, x, n; returns id, x, n, ci_low, ci_high
 -- as proportions (0–1).
 
