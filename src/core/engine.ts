@@ -1,0 +1,143 @@
+// Runs the SQL derivations in an in-memory DuckDB. SQL lives in .sql files under src/sql; this module only
+// reads them and runs them in order. The one value TypeScript passes in (the cohort directory and its cut-off)
+// is bound as a DuckDB variable (SET VARIABLE … = $value), never spliced into SQL text.
+import {readFileSync} from "node:fs";
+import {resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {DuckDBConnection, DuckDBInstance, DuckDBTypeId, type DuckDBType} from "@duckdb/node-api";
+
+/** The project root: SQL file paths are relative to it, as cited in the results' `source`. */
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Loads the cohort CSVs into the source tables src_* (the only tables with calendar dates). */
+export const SOURCE_FILE = "src/sql/source/load.sql";
+
+/** ADaM-style derivations, in dependency order; each creates one table (adsl, adrs, adtte, adae). */
+export const ADAM_FILES = [
+  "src/sql/adam/cutoff.sql",
+  "src/sql/adam/day1.sql",
+  "src/sql/adam/adsl.sql",
+  "src/sql/adam/adrs.sql",
+  "src/sql/adam/adtte.sql",
+  "src/sql/adam/adae.sql",
+] as const;
+
+/** The published ADaM tables: the only inputs of the analysis SQL (here and in the browser). */
+export const ADAM_TABLES = ["adsl", "adrs", "adtte", "adae"] as const;
+
+/** Statistical macros (n (%), Clopper–Pearson, Kaplan–Meier) the analysis files call; run before them. */
+export const LIBRARY_FILES = [
+  "src/sql/lib/proportion.sql",
+  "src/sql/lib/clopper_pearson.sql",
+  "src/sql/lib/kaplan_meier.sql",
+] as const;
+
+/** One file per analysis; each ends in a SELECT of result rows (id, stats, denominator, patients, rows). */
+export const ANALYSIS_FILES = [
+  "src/sql/analysis/table1.sql",
+  "src/sql/analysis/response.sql",
+  "src/sql/analysis/shrinkage.sql",
+  "src/sql/analysis/pathology.sql",
+  "src/sql/analysis/lrtc.sql",
+  "src/sql/analysis/km.sql",
+  "src/sql/analysis/followup.sql",
+  "src/sql/analysis/safety.sql",
+  "src/sql/analysis/swimmer_lanes.sql",
+  "src/sql/analysis/swimmer_segments.sql",
+  "src/sql/analysis/swimmer_markers.sql",
+] as const;
+
+export type Row = Record<string, unknown>;
+
+/** Calendar types: none may leave the engine (only study days are published). */
+const DATE_TYPES = new Set<DuckDBTypeId>([
+  DuckDBTypeId.DATE, DuckDBTypeId.TIME, DuckDBTypeId.TIME_NS, DuckDBTypeId.TIME_TZ, DuckDBTypeId.TIMESTAMP,
+  DuckDBTypeId.TIMESTAMP_S, DuckDBTypeId.TIMESTAMP_MS, DuckDBTypeId.TIMESTAMP_NS, DuckDBTypeId.TIMESTAMP_TZ,
+]);
+
+/** Converts one DuckDB value (as the JS conversion of node-api gives it) into plain JSON-able JS. */
+function plain(value: unknown, type: DuckDBType, column: string): unknown {
+  if (DATE_TYPES.has(type.typeId)) throw new Error(`column ${column} has type ${type}: no calendar date may leave the engine`);
+  if (value === null || value === undefined) return null;
+  switch (type.typeId) {
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.UBIGINT:
+    case DuckDBTypeId.HUGEINT:
+    case DuckDBTypeId.UHUGEINT: {
+      const number = Number(value);
+      if (!Number.isSafeInteger(number)) throw new Error(`column ${column}: ${value} is not a safe integer`);
+      return number;
+    }
+    case DuckDBTypeId.LIST:
+    case DuckDBTypeId.ARRAY:
+      return (value as unknown[]).map((item) => plain(item, type.valueType, column));
+    case DuckDBTypeId.STRUCT:
+      return Object.fromEntries(type.entryNames.map((name, i) =>
+        [name, plain((value as Record<string, unknown>)[name], type.entryTypes[i], `${column}.${name}`)]));
+    case DuckDBTypeId.MAP:
+      return Object.fromEntries((value as {key: unknown; value: unknown}[]).map((entry) =>
+        [String(entry.key), plain(entry.value, type.valueType, `${column}.${entry.key}`)]));
+    default:
+      return value;
+  }
+}
+
+/** An in-memory DuckDB database with one connection. */
+export class Engine {
+  private constructor(private readonly instance: DuckDBInstance, private readonly connection: DuckDBConnection) {}
+
+  static async open(): Promise<Engine> {
+    const instance = await DuckDBInstance.create(":memory:");
+    return new Engine(instance, await instance.connect());
+  }
+
+  /** Runs SQL text (one or more statements); returns the rows of the last one. */
+  async sql(text: string, params?: Record<string, string | number>): Promise<Row[]> {
+    const reader = await this.connection.runAndReadAll(text, params);
+    const names = reader.columnNames();
+    const types = reader.columnTypes();
+    return reader.getRowObjectsJS().map((row) =>
+      Object.fromEntries(names.map((name, i) => [name, plain(row[name], types[i], name)])));
+  }
+
+  /** Runs a .sql file (path relative to the project root); returns the rows of its last statement. */
+  async run(file: string): Promise<Row[]> {
+    try {
+      return await this.sql(readFileSync(resolve(ROOT, file), "utf8"));
+    } catch (error) {
+      throw new Error(`${file}: ${(error as Error).message}`, {cause: error});
+    }
+  }
+
+  /** Runs several files in order; returns the rows of each, keyed by file. */
+  async runAll(files: readonly string[]): Promise<Map<string, Row[]>> {
+    const out = new Map<string, Row[]>();
+    for (const file of files) out.set(file, await this.run(file));
+    return out;
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Opens an engine holding the cohort in `dir` as source tables and the derived ADaM tables. */
+export async function openCohort(dir: string, cutoff: string): Promise<Engine> {
+  const engine = await Engine.open();
+  try {
+    await engine.sql("SET VARIABLE cohort_dir = $dir", {dir: resolve(dir)});
+    await engine.sql("SET VARIABLE cutoff = CAST($cutoff AS DATE)", {cutoff});
+    await engine.runAll([SOURCE_FILE, ...ADAM_FILES]);
+    return engine;
+  } catch (error) {
+    engine.close();
+    throw error;
+  }
+}
+
+/** Runs the library and analysis files against the ADaM tables already in `engine`. */
+export async function runAnalyses(engine: Engine): Promise<Map<string, Row[]>> {
+  await engine.runAll(LIBRARY_FILES);
+  return engine.runAll(ANALYSIS_FILES);
+}

@@ -1,0 +1,54 @@
+// Display strings, rounded as the paper rounds: percentages and follow-up months to integers, durations of
+// response to one decimal. Each format reads the unrounded stats of one result.
+import type {Stats} from "./types.js";
+
+/** Fixed decimals, rounding half away from zero (as the paper's tables do), not toFixed's binary rounding. */
+export function round(value: number, digits = 0): string {
+  const scale = 10 ** digits;
+  return (Math.sign(value) * Math.round(Math.abs(value) * scale + 1e-9) / scale).toFixed(digits);
+}
+
+function stat(stats: Stats, key: string): number {
+  const value = stats[key];
+  if (typeof value !== "number") throw new Error(`display needs stats.${key}, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+const nPct = (s: Stats) => `${stat(s, "n")} (${round(stat(s, "pct"))}%)`;
+
+/** Months, or "not reached" when a Kaplan–Meier quantity is null. */
+const months = (value: number | null, digits: number) => (value === null ? "not reached" : round(value, digits));
+
+export const FORMATS = {
+  /** `6` */
+  count: (s: Stats) => `${stat(s, "n")}`,
+  /** `3 (50%)` */
+  n_pct: nPct,
+  /** `2 of 4 (50%)` */
+  n_of_pct: (s: Stats, denominator: number | null) => `${stat(s, "n")} of ${denominator} (${round(stat(s, "pct"))}%)`,
+  /** `None observed` or `1 (17%)` */
+  none_or_n_pct: (s: Stats) => (stat(s, "n") === 0 ? "None observed" : nPct(s)),
+  /** `62 (48–79)`: mean (range) */
+  mean_range: (s: Stats) => `${round(stat(s, "mean"))} (${round(stat(s, "min"))}–${round(stat(s, "max"))})`,
+  /** `90% (60–100)` */
+  pct_mean_range: (s: Stats) => `${round(stat(s, "mean"))}% (${round(stat(s, "min"))}–${round(stat(s, "max"))})`,
+  /** `5.5` */
+  mean_1dp: (s: Stats) => round(stat(s, "mean"), 1),
+  /** `67% (95% CI 22–96)` */
+  pct_ci: (s: Stats) => `${round(stat(s, "pct"))}% (95% CI ${round(stat(s, "ci_low"))}–${round(stat(s, "ci_high"))})`,
+  /** `4 patients, 38–47%` */
+  shrinkage: (s: Stats) =>
+    stat(s, "n") === 0 ? "None" : `${stat(s, "n")} patient${stat(s, "n") === 1 ? "" : "s"}, ${round(stat(s, "min"))}–${round(stat(s, "max"))}%`,
+  /** `17 months (range 10–36)` */
+  months_range: (s: Stats) => `${round(stat(s, "median"))} months (range ${round(stat(s, "min"))}–${round(stat(s, "max"))})`,
+  /** `11.2 months (range 8.1–24.2)` */
+  months_range_1dp: (s: Stats) =>
+    `${round(stat(s, "median"), 1)} months (range ${round(stat(s, "min"), 1)}–${round(stat(s, "max"), 1)})`,
+  /** `17.0 months (95% CI 9.9–not reached)`: the Kaplan–Meier median */
+  km_median: (s: Stats) =>
+    s.km_median === null
+      ? "Median not reached"
+      : `${months(s.km_median, 1)} months (95% CI ${months(s.km_ci_low, 1)}–${months(s.km_ci_high, 1)})`,
+} satisfies Record<string, (stats: Stats, denominator: number | null) => string>;
+
+export type Format = keyof typeof FORMATS;

@@ -1,0 +1,37 @@
+-- Swimmer plot, markers in study days: the first documented CR or PR (up to the first PD, labelled with it; ADRS
+-- OVRLRESP), locoregional and distant progression (ADRS PROG; several organs on one day are one marker, their
+-- organs in the label) and death (ADSL).
+
+WITH
+first_progression AS (
+  SELECT USUBJID, min(ADY) AS PDDY FROM adrs WHERE PARAMCD = 'OVRLRESP' AND AVALC = 'PD' GROUP BY USUBJID
+),
+
+first_response AS (
+  SELECT r.USUBJID, 'response' AS kind, min(r.ADY) AS day, arg_min(r.AVALC, r.ADY) AS label
+  FROM adrs r LEFT JOIN first_progression p USING (USUBJID)
+  WHERE r.PARAMCD = 'OVRLRESP' AND r.AVALC IN ('CR', 'PR') AND (p.PDDY IS NULL OR r.ADY <= p.PDDY)
+  GROUP BY r.USUBJID
+),
+
+progression AS (
+  SELECT USUBJID, 'progression_' || lower(AVALC) AS kind, ADY AS day,
+         CASE AVALC WHEN 'LOCOREGIONAL' THEN 'Locoregional progression' ELSE 'Distant progression' END || ': ' ||
+         string_agg(DISTINCT lower(replace(PROGORG, '_', ' ')), ', ' ORDER BY lower(replace(PROGORG, '_', ' '))) AS label
+  FROM adrs WHERE PARAMCD = 'PROG'
+  GROUP BY USUBJID, AVALC, ADY
+),
+
+death AS (
+  SELECT USUBJID, 'death' AS kind, DTHDY AS day, 'Death' AS label FROM adsl WHERE DTHFL = 'Y'
+),
+
+marker AS (
+  SELECT * FROM first_response UNION ALL SELECT * FROM progression UNION ALL SELECT * FROM death
+)
+
+SELECT 'swimmer.markers' AS id, (SELECT count(*) FROM adsl)::INTEGER AS denominator,
+       coalesce(list(DISTINCT USUBJID ORDER BY USUBJID), []) AS patients,
+       coalesce(list({'USUBJID': USUBJID, 'kind': kind, 'day': day, 'label': label} ORDER BY USUBJID, day, kind), [])
+         AS rows
+FROM marker;

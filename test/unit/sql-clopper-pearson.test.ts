@@ -1,0 +1,32 @@
+// Exact Clopper–Pearson intervals in SQL (src/sql/lib/clopper_pearson.sql) and the ORR of the demo cohort.
+import assert from "node:assert/strict";
+import {test} from "node:test";
+import {Engine} from "../../src/core/engine.js";
+
+const close = (actual: unknown, expected: number, tol = 1e-9) =>
+  assert.ok(typeof actual === "number" && Math.abs(actual - expected) < tol, `${actual} ≉ ${expected}`);
+
+const engine = await Engine.open();
+await engine.run("src/sql/lib/clopper_pearson.sql");
+await engine.sql(`CREATE TABLE counts AS SELECT * FROM (VALUES ('4/6', 4, 6), ('0/6', 0, 6), ('6/6', 6, 6),
+  ('1/1', 1, 1), ('50/1000', 50, 1000)) t(id, x, n)`);
+const ci = Object.fromEntries((await engine.sql("SELECT * FROM clopper_pearson(counts, 0.05)")).map((r) => [r.id, r]));
+engine.close();
+
+test("4/6: 22.28%–95.67% (the ORR of the paper)", () => {
+  close(ci["4/6"].ci_low, 0.2227781, 1e-7);
+  close(ci["4/6"].ci_high, 0.9567281, 1e-7);
+});
+
+test("0/n and n/n: the closed forms 1 − (α/2)^(1/n) and (α/2)^(1/n)", () => {
+  assert.equal(ci["0/6"].ci_low, 0);
+  close(ci["0/6"].ci_high, 1 - 0.025 ** (1 / 6), 1e-12); // 0.4593
+  close(ci["6/6"].ci_low, 0.025 ** (1 / 6), 1e-12); // 0.5407
+  assert.equal(ci["6/6"].ci_high, 1);
+  close(ci["1/1"].ci_low, 0.025, 1e-12);
+});
+
+test("a larger n: 50/1000 as R's binom.test, 0.03733540–0.06539049", () => {
+  close(ci["50/1000"].ci_low, 0.0373354, 1e-7);
+  close(ci["50/1000"].ci_high, 0.06539049, 1e-7);
+});
