@@ -2,9 +2,8 @@
 // datasets adsl, adrs, adtte, adae as CSV and Parquet into DIR. Nothing is written for an invalid cohort, and a
 // failure leaves no partial output (src/core/results/datasets.ts).
 import {writeDatasets} from "../src/core/results/datasets.js";
-import {loadCli} from "../src/core/results/wiring.js";
+import {cliArgs, withValidCohort} from "../src/core/cli.js";
 
-const {cliArgs, withValidCohort} = await loadCli();
 const {data, out} = cliArgs({usage: "npm run --silent datasets -- [--data DIR] --out DIR", out: "required"});
 try {
   const files = await withValidCohort(data, () => writeDatasets(data, out!));

@@ -1,9 +1,8 @@
 // npm run --silent results -- [--data DIR]: validates the cohort, then prints the results dataset (docs/results.md)
 // as JSON. Fails (exit 1, nothing on stdout) on an invalid cohort or when the SQL and the QC disagree.
 import {buildResults} from "../src/core/results/index.js";
-import {loadCli} from "../src/core/results/wiring.js";
+import {cliArgs, withValidCohort} from "../src/core/cli.js";
 
-const {cliArgs, withValidCohort} = await loadCli();
 const {data} = cliArgs({usage: "npm run --silent results -- [--data DIR]"});
 try {
   const dataset = await withValidCohort(data, () => buildResults(data));

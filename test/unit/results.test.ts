@@ -1,12 +1,12 @@
 // The results dataset (src/core/results/) on the demo cohort: every display string as the paper prints it (hand-
 // computed from data/cohort), the report identity, no calendar date, and a build that stops when the QC disagrees.
-// The QC is a stand-in here (the real one, src/core/qc/, is wired in src/core/results/wiring.ts): it returns the
+// The QC is a stand-in here (the real one, src/core/qc/, is the default in src/core/results/qc.ts): it returns the
 // stats it is given and compares key by key.
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {fileURLToPath} from "node:url";
 import {buildResults, CATALOG, QcDisagreementError, type Stats} from "../../src/core/results/index.js";
-import type {Disagreement, QcApi} from "../../src/core/results/wiring.js";
+import type {Disagreement, QcApi} from "../../src/core/results/qc.js";
 
 const cohortDir = fileURLToPath(new URL("../../data/cohort", import.meta.url));
 

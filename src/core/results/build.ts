@@ -6,7 +6,7 @@ import {openCohort, runAnalyses} from "../engine.js";
 import {provenance} from "../provenance.js";
 import {assemble} from "./assemble.js";
 import {checkAgainstQc} from "./check.js";
-import {loadQc, type QcApi} from "./wiring.js";
+import {QC, type QcApi} from "./qc.js";
 import type {ResultsDataset} from "./types.js";
 
 interface Study {
@@ -30,7 +30,7 @@ export async function buildResults(dir: string, qc?: QcApi): Promise<ResultsData
   } finally {
     engine.close();
   }
-  const results = await checkAgainstQc(assemble(outputs), dir, qc ?? (await loadQc()));
+  const results = await checkAgainstQc(assemble(outputs), dir, qc ?? QC);
   const {version, cutoff, reconstructed, data_sha256, data_sha256_all, commit, tools} = provenance(dir);
   const n = results.find((r) => r.id === "cohort.n")!.stats.n as number;
   return {

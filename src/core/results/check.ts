@@ -1,6 +1,6 @@
 // Every result against the independent QC: stats key by key and the rows behind results row by row. Any
 // disagreement stops the build with each result, both values and their difference.
-import type {QcApi} from "./wiring.js";
+import type {QcApi} from "./qc.js";
 import type {UncheckedResult} from "./assemble.js";
 import type {Result} from "./types.js";
 

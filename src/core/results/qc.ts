@@ -1,0 +1,30 @@
+// The independent QC (src/core/qc/: Arquero double programming) as the results build sees it: an interface, so
+// tests can hand in a stand-in, and the real module as the default.
+import * as qc from "../qc/index.js";
+import type {Row, Stats} from "./types.js";
+
+export interface Disagreement {
+  id: string;
+  stat: string | null;
+  result: unknown;
+  qc: unknown;
+  difference: number | null;
+  problem: string;
+}
+
+export interface QcRows {
+  key: string[];
+  rows: Row[];
+}
+
+export interface QcApi {
+  qcResults(dir: string): Promise<Record<string, Stats>>;
+  qcRows(dir: string): Promise<Record<string, QcRows>>;
+  compareResults(results: readonly {id: string; stats: Stats}[], qc: Record<string, Stats>): Disagreement[];
+  compareRows(results: readonly {id: string; rows?: readonly Row[]}[], qc: Record<string, QcRows>): Disagreement[];
+  formatDisagreement(d: Disagreement): string;
+  QC_MODULES: Readonly<Record<string, string>>;
+}
+
+/** The real QC, used unless a caller passes another. */
+export const QC: QcApi = qc;
