@@ -5,7 +5,12 @@ export default {
   root: "src",
   title: "PDNEC of rectum and anus: chemoradiotherapy",
   pages: [
-    {name: "Overview", path: "/"}
+    {name: "Overview", path: "/"},
+    {name: "Table 1", path: "/table-1"},
+    {name: "Response", path: "/response"},
+    {name: "Swimmer plot", path: "/swimmer"},
+    {name: "Survival", path: "/survival"},
+    {name: "Safety", path: "/safety"}
   ],
   style: "style.css",
   globalStylesheets: [],

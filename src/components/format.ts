@@ -26,3 +26,16 @@ export function patientList(ids: readonly number[]): string {
 export function slug(text: string): string {
   return text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
+
+/** A time in months, or "not reached" when the estimate does not exist. */
+export function monthsOrNotReached(value: number | null | undefined): string {
+  return value == null ? "not reached" : `${fmtMonths(value)} months`;
+}
+
+/** A Kaplan–Meier median with its 95% CI: "11.2 months (95% CI 8.1 to not reached)", or "not reached". */
+export function kmMedianText(stats: {km_median?: number | null; km_ci_low?: number | null; km_ci_high?: number | null}): string {
+  if (stats.km_median == null) return "not reached";
+  const low = stats.km_ci_low == null ? "not reached" : fmtMonths(stats.km_ci_low);
+  const high = stats.km_ci_high == null ? "not reached" : fmtMonths(stats.km_ci_high);
+  return `${monthsOrNotReached(stats.km_median)} (95% CI ${low} to ${high})`;
+}

@@ -3,20 +3,11 @@
 // the risk table aligned under the x-axis, and tooltips naming the patients behind each step.
 import * as Plot from "@observablehq/plot";
 import {figure} from "./figure.js";
-import {fmtMonths, patientList} from "./format.js";
+import {fmtMonths, kmMedianText, monthsOrNotReached, patientList} from "./format.js";
 import type {KMRow, Result} from "./results.js";
 import {monthTicks, riskTable} from "./risk-table.js";
 
 const pct = (value: number | null) => (value == null ? "–" : `${Math.round(value * 100)}%`);
-const monthsOrNotReached = (value: number | null | undefined) => (value == null ? "not reached" : `${fmtMonths(value)} months`);
-
-/** "11.2 months (95% CI 8.1 to not reached)" or "not reached". */
-export function kmMedianText(stats: Result["stats"]): string {
-  if (stats.km_median == null) return "not reached";
-  const low = stats.km_ci_low == null ? "not reached" : fmtMonths(stats.km_ci_low);
-  const high = stats.km_ci_high == null ? "not reached" : fmtMonths(stats.km_ci_high);
-  return `${monthsOrNotReached(stats.km_median)} (95% CI ${low} to ${high})`;
-}
 
 function stepText(row: KMRow): string {
   const lines = [`Month ${fmtMonths(row.time)} (day ${row.time_days})`, `Estimate ${pct(row.surv)} (95% CI ${pct(row.ci_low)}–${pct(row.ci_high)})`, `At risk ${row.n_risk}`];
@@ -48,11 +39,11 @@ export function kmPlot(result: Result<KMRow>, {width, what}: {width: number; wha
     x: {domain: [0, ticks.at(-1)!], ticks, label: "Months since start", labelAnchor: "right"},
     y: {domain: [0, 1], tickFormat: (d: number) => `${Math.round(d * 100)}%`, label: `${result.label} (%)`, grid: true},
     marks: [
-      Plot.areaY(rows.filter((row) => row.ci_low != null && row.ci_high != null), {x: "time", y1: "ci_low", y2: "ci_high", curve: "step-after", fill: "currentColor", fillOpacity: 0.14, ariaLabel: "95% confidence band"}),
-      Plot.lineY(rows, {x: "time", y: "surv", curve: "step-after", stroke: "currentColor", strokeWidth: 2, ariaLabel: "survival curve"}),
-      Plot.dot(rows.filter((row) => row.n_censor > 0), {x: "time", y: "surv", symbol: "plus", r: 5, stroke: "currentColor", strokeWidth: 1.5, ariaLabel: "censored"}),
-      median != null ? Plot.ruleY([0.5], {x1: 0, x2: median, stroke: "currentColor", strokeDasharray: "3,3", ariaLabel: "median"}) : null,
-      median != null ? Plot.ruleX([median], {y1: 0, y2: 0.5, stroke: "currentColor", strokeDasharray: "3,3", ariaHidden: true}) : null,
+      Plot.areaY(rows.filter((row) => row.ci_low != null && row.ci_high != null), {x: "time", y1: "ci_low", y2: "ci_high", curve: "step-after", fill: "currentColor", fillOpacity: 0.14, className: "km-ci", ariaDescription: "95% confidence band"}),
+      Plot.lineY(rows, {x: "time", y: "surv", curve: "step-after", stroke: "currentColor", strokeWidth: 2, className: "km-curve", ariaDescription: "Kaplan–Meier step curve"}),
+      Plot.dot(rows.filter((row) => row.n_censor > 0), {x: "time", y: "surv", symbol: "plus", r: 5, stroke: "currentColor", strokeWidth: 1.5, className: "km-censor", ariaDescription: "censored patients"}),
+      median != null ? Plot.ruleY([0.5], {x1: 0, x2: median, stroke: "currentColor", strokeDasharray: "3,3", className: "km-median", ariaDescription: "median"}) : null,
+      median != null ? Plot.ruleX([median], {y1: 0, y2: 0.5, stroke: "currentColor", strokeDasharray: "3,3", ariaHidden: "true"}) : null,
       Plot.text([`Median ${monthsOrNotReached(median)}`], {frameAnchor: "top-right", dy: 4, fill: "currentColor", fontWeight: "bold"}),
       Plot.tip(steps, Plot.pointer({x: "time", y: "surv", title: stepText}))
     ]

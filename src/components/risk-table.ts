@@ -54,7 +54,7 @@ export function riskTable(rows: readonly KMRow[], ticks: number[], {width, margi
     x: {domain: [0, ticks.at(-1)!], axis: null},
     y: {domain: LINES.map((line) => line.label), label: null, tickSize: 0, axis: "left"},
     marks: [
-      Plot.text(cells, {x: "time", y: "line", text: "value", fill: "currentColor", fontVariant: "tabular-nums", ariaLabel: "risk table cell"}),
+      Plot.text(cells, {x: "time", y: "line", text: "value", fill: "currentColor", fontVariant: "tabular-nums", className: "risk-cell"}),
       Plot.text(["Number at risk"], {frameAnchor: "top-left", dx: -marginLeft, dy: -16, fontWeight: "bold", fill: "currentColor"})
     ]
   }) as SVGSVGElement;

@@ -48,9 +48,10 @@ export type Dodged = SwimmerMarker & {offset: number};
 /**
  * Offsets markers of one patient that fall within `tolerance` days of each other (same-day
  * events, or days too close to tell apart at this width) across the lane's height, so that
- * none hides another. Offsets are in lane units, centred on 0, within ±`spread`.
+ * none hides another. Offsets are in lane units, centred on 0, half a lane apart at most and
+ * within ±`spread`.
  */
-export function dodgeMarkers(markers: readonly SwimmerMarker[], tolerance: number, spread = 0.32): Dodged[] {
+export function dodgeMarkers(markers: readonly SwimmerMarker[], tolerance: number, spread = 0.36): Dodged[] {
   const out: Dodged[] = [];
   const byLane = new Map<number, SwimmerMarker[]>();
   for (const marker of markers) byLane.set(marker.USUBJID, [...(byLane.get(marker.USUBJID) ?? []), marker]);
@@ -58,7 +59,7 @@ export function dodgeMarkers(markers: readonly SwimmerMarker[], tolerance: numbe
     const sorted = [...laneMarkers].sort((a, b) => a.day - b.day || a.kind.localeCompare(b.kind));
     let cluster: SwimmerMarker[] = [];
     const flush = () => {
-      const step = cluster.length > 1 ? Math.min(spread, (2 * spread) / (cluster.length - 1)) : 0;
+      const step = cluster.length > 1 ? Math.min(0.5, (2 * spread) / (cluster.length - 1)) : 0;
       cluster.forEach((marker, i) => out.push({...marker, offset: (i - (cluster.length - 1) / 2) * step}));
       cluster = [];
     };

@@ -56,7 +56,7 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
     "Bars show treatment phases; symbols mark the first response, locoregional and distant progression and death; an arrow marks a patient alive at the cut-off.";
   const plot = Plot.plot({
     width,
-    height: 50 + Math.max(1, lanes.length) * 30,
+    height: 50 + Math.max(1, lanes.length) * 34,
     marginLeft,
     marginRight: 20,
     ariaLabel: "Swimmer plot of treatment and outcome per patient",
@@ -64,7 +64,7 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
     x: {domain: [0, domainMax], label: "Months since start of treatment", grid: true},
     y: {domain: [-0.5, Math.max(0, lanes.length - 0.5)], reverse: true, ticks: lanes.map((_, i) => i), tickFormat: (i: number) => (lanes[i] ? name(lanes[i]!.USUBJID) : ""), label: null, tickSize: 0},
     marks: [
-      Plot.ruleY(lanes, {y: (lane: SwimmerLane) => y(lane.USUBJID), x1: 0, x2: (lane: SwimmerLane) => months(lane.followup_days), stroke: "currentColor", strokeOpacity: 0.45, strokeWidth: 2, ariaLabel: "lane",
+      Plot.ruleY(lanes, {y: (lane: SwimmerLane) => y(lane.USUBJID), x1: 0, x2: (lane: SwimmerLane) => months(lane.followup_days), stroke: "currentColor", strokeOpacity: 0.45, strokeWidth: 2, className: "swimmer-lane", ariaDescription: "follow-up of each patient",
         title: (lane: SwimmerLane) => `${name(lane.USUBJID)}\n${BOR_NAME[lane.BOR]}\nFollow-up to study day ${lane.followup_days} (month ${fmtMonths(months(lane.followup_days))}), ${lane.alive ? "alive at cut-off" : "died"}`, tip: true}),
       Plot.rect(segments, {
         x1: (s: SwimmerSegment) => months(s.start_day),
@@ -72,7 +72,7 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
         y1: (s: SwimmerSegment) => y(s.USUBJID) - 0.27,
         y2: (s: SwimmerSegment) => y(s.USUBJID) + 0.27,
         fill: (s: SwimmerSegment) => SEGMENTS[s.kind].color,
-        ariaLabel: "treatment",
+        className: "swimmer-segment", ariaDescription: "treatment phases",
         title: (s: SwimmerSegment) => `${name(s.USUBJID)}\n${SEGMENTS[s.kind].name}\nStudy day ${s.start_day}${s.end_day !== s.start_day ? `–${s.end_day}` : ""}`,
         tip: true
       }),
@@ -84,7 +84,7 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
         stroke: "currentColor",
         strokeWidth: 2,
         headLength: 8,
-        ariaLabel: "alive at cut-off"
+        className: "swimmer-alive", ariaDescription: "alive at cut-off"
       }),
       ...(Object.keys(MARKERS) as MarkerKind[]).map((kind) => {
         const style = MARKERS[kind];
@@ -97,7 +97,7 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
           fill: stroked ? "none" : kind === "response" ? (m: Dodged) => BOR_COLOR[m.label as BOR] ?? style.color : style.color,
           stroke: "currentColor",
           strokeWidth: stroked ? 2.5 : 1,
-          ariaLabel: `marker ${kind}`,
+          className: `swimmer-${kind}`, ariaDescription: style.name,
           title: markerText,
           tip: true
         });

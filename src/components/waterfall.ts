@@ -37,7 +37,7 @@ export function waterfall(rows: readonly WaterfallRow[], {width, referenceLines}
         x: label,
         y: "PCHG",
         fill: "BOR",
-        ariaLabel: "waterfall bar",
+        className: "waterfall-bar", ariaDescription: "one bar per patient",
         title: (row: WaterfallRow) => `Patient #${row.USUBJID} (${row.MORPH})\nBest change ${signed(row.PCHG)}\n${BOR_NAME[row.BOR]}`,
         tip: true,
         render(index, scales, values, dimensions, context, next) {
@@ -52,8 +52,8 @@ export function waterfall(rows: readonly WaterfallRow[], {width, referenceLines}
           return g;
         }
       }),
-      referenceLines ? Plot.ruleY([20, -30], {stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.8, ariaLabel: "RECIST reference lines"}) : null,
-      referenceLines ? Plot.text([{y: 20, t: "+20%"}, {y: -30, t: "−30%"}], {y: "y", text: "t", frameAnchor: "right", dy: -6, fill: "currentColor", ariaHidden: true}) : null,
+      referenceLines ? Plot.ruleY([20, -30], {stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.8, className: "waterfall-reference", ariaDescription: "RECIST reference lines at +20% and −30%"}) : null,
+      referenceLines ? Plot.text([{y: 20, t: "+20%"}, {y: -30, t: "−30%"}], {y: "y", text: "t", frameAnchor: "right", dy: -6, fill: "currentColor", ariaHidden: "true"}) : null,
       Plot.ruleY([0], {stroke: "currentColor"})
     ]
   }) as SVGSVGElement;
