@@ -13,6 +13,15 @@ export default {
     {name: "Safety", path: "/safety"}
   ],
   style: "style.css",
+  // Framework 1.13 has no `lang` option, labels its sidebar toggle by title only and puts a
+  // <label> inside the sidebar's <ol>: fix the document once it is parsed (axe, screen readers).
+  head:
+    "<script>document.documentElement.lang = \"en\";" +
+    "addEventListener(\"DOMContentLoaded\", () => {" +
+    "document.getElementById(\"observablehq-sidebar-toggle\")?.setAttribute(\"aria-label\", \"Toggle sidebar\");" +
+    "const close = document.getElementById(\"observablehq-sidebar-close\");" +
+    "if (close?.parentElement?.tagName === \"OL\") close.parentElement.before(close);" +
+    "});</script>",
   globalStylesheets: [],
   search: false,
   linkify: true,

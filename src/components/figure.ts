@@ -32,6 +32,8 @@ export function figure(spec: FigureSpec): HTMLElement {
   const drawing = document.createElement("div");
   drawing.className = "drawing";
   drawing.append(...spec.parts);
+  // Plot names each mark's <g> with aria-label; a name needs a role to be announced (axe).
+  for (const group of drawing.querySelectorAll("svg g[aria-label]:not([role])")) group.setAttribute("role", "group");
   element.append(caption, drawing);
   for (const note of spec.notes ?? []) {
     const p = document.createElement("p");
