@@ -10,7 +10,8 @@ export default {
     {name: "Response", path: "/response"},
     {name: "Swimmer plot", path: "/swimmer"},
     {name: "Survival", path: "/survival"},
-    {name: "Safety", path: "/safety"}
+    {name: "Safety", path: "/safety"},
+    {name: "Versions", path: "/versions"}
   ],
   style: "style.css",
   // Framework 1.13 has no `lang` option, labels its sidebar toggle by title only and puts a

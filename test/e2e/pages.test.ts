@@ -11,7 +11,7 @@ import {build, DIST, routes, serve} from "./site.js";
 
 build(); // before collecting the routes: a fresh clone has no dist/ yet
 
-const FIRST_RESULT = "main figure.report-figure svg, main table.report-table, main .headlines";
+const FIRST_RESULT = "main figure.report-figure svg, main table, main .headlines";
 
 describe("the built report in Chromium", () => {
   let browser: Browser;
