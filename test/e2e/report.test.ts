@@ -126,6 +126,16 @@ describe("the report's pages show the results", () => {
     const left = lanes.filter((lane) => lane.MORPH !== morph).length;
     await page.locator(".figure-note", {hasText: `Showing ${left} of ${lanes.length} patients`}).waitFor();
     assert.equal(await page.locator(".swimmer-lane line").count(), left);
+    // A tooltip names the patient, the event and its study day.
+    const death = (rowsOf("swimmer.markers") as {USUBJID: number; kind: string; day: number}[]).find((m) => m.kind === "death" && lanes.some((l) => l.USUBJID === m.USUBJID && l.MORPH !== morph))!;
+    const deaths = page.locator(".swimmer-death path");
+    for (let i = 0; i < (await deaths.count()); i++) {
+      const box = (await deaths.nth(i).boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      if (await page.locator("[aria-label=tip] text", {hasText: `Study day ${death.day} `}).count()) break;
+    }
+    const tip = (await page.locator("[aria-label=tip] text", {hasText: "Death"}).textContent()) ?? "";
+    assert.match(tip, new RegExp(`#${death.USUBJID} .*Death.*Study day ${death.day} `));
     const svg = await download(page, page.getByRole("button", {name: "SVG"}));
     assert.equal(svg.filename, "swimmer.svg");
     assert.match(svg.content.toString(), /overflow="visible"/, "arrows at the edge are not clipped");
@@ -146,6 +156,13 @@ describe("the report's pages show the results", () => {
       const median = (await panel.locator("svg[aria-label^='Kaplan'] text", {hasText: "Median"}).textContent()) ?? "";
       assert.match(median, result.stats.km_median == null ? /not reached/ : new RegExp((result.stats.km_median as number).toFixed(1)));
     }
+    // Hovering the last censor mark of OS names the patients censored there.
+    const os = byId("tte.os").rows as {n_censor: number; censor_ids: number[]}[];
+    const lastCensor = os.filter((row) => row.n_censor > 0).at(-1)!;
+    const box = (await panels.nth(0).locator(".km-censor path").last().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tip = panels.nth(0).locator("[aria-label=tip] text", {hasText: "Censored"});
+    assert.match((await tip.textContent()) ?? "", new RegExp(lastCensor.censor_ids.map((id) => `#${id}`).join(", ")));
     const svg = await download(page, panels.nth(0).getByRole("button", {name: "SVG"}));
     assert.equal(svg.filename, "km-os.svg");
     assert.equal((svg.content.toString().match(/<svg/g) ?? []).length, 3, "curve and risk table in one file");
