@@ -23,14 +23,15 @@ export function waterfall(rows: readonly WaterfallRow[], {width, referenceLines}
     `${ordered.length} patients, ${shrinking} with shrinkage of the primary tumour. Each bar is one patient's best change in the ` +
     "longest diameter of the primary tumour from baseline before resection (negative = shrinkage), coloured by best overall response" +
     (referenceLines ? "; dashed lines at +20% (progression) and −30% (partial response) as in RECIST 1.1." : ".");
+  const plotWidth = Math.min(width, 160 + 70 * ordered.length); // bars no wider than a readable column
   const plot = Plot.plot({
-    width,
-    height: Math.min(420, Math.max(260, width * 0.5)),
+    width: plotWidth,
+    height: Math.min(420, Math.max(260, plotWidth * 0.5)),
     marginLeft: 56,
     ariaLabel: "Waterfall plot of best change of the primary tumour",
     ariaDescription: description,
     x: {domain: ordered.map(label), label: "Patient", tickSize: 0},
-    y: {label: "Best change from baseline (%)", grid: true, tickFormat: (d: number) => `${d > 0 ? "+" : ""}${d}`},
+    y: {label: "Best change from baseline (%)", grid: true, tickFormat: (d: number) => `${d > 0 ? "+" : d < 0 ? "−" : ""}${Math.abs(d)}`},
     color: borColorScale(ordered.map((row) => row.BOR)),
     marks: [
       Plot.barY(ordered, {
