@@ -30,7 +30,8 @@ export function waterfall(rows: readonly WaterfallRow[], {width, referenceLines}
     marginLeft: 56,
     ariaLabel: "Waterfall plot of best change of the primary tumour",
     ariaDescription: description,
-    x: {domain: ordered.map(label), label: "Patient", tickSize: 0},
+    // Patient numbers under the bars while they fit; beyond that the tooltips name them.
+    x: {domain: ordered.map(label), label: "Patient", tickSize: 0, ...(ordered.length * 24 > plotWidth ? {ticks: []} : {})},
     y: {label: "Best change from baseline (%)", grid: true, tickFormat: (d: number) => `${d > 0 ? "+" : d < 0 ? "−" : ""}${Math.abs(d)}`},
     color: borColorScale(ordered.map((row) => row.BOR)),
     marks: [
