@@ -8,7 +8,7 @@ import {serve} from "../../scripts/serve.js";
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const DIST = join(ROOT, "dist");
 const STAMP = join(DIST, ".build-inputs.sha256");
-const INPUTS = ["src", "data", "scripts", "observablehq.config.ts", "package-lock.json"];
+const INPUTS = ["src", "data", "releases", "scripts", "observablehq.config.ts", "package-lock.json"];
 
 /** SHA-256 over every file the build reads (Framework's own cache excluded). */
 function inputHash(): string {
