@@ -11,14 +11,14 @@ export function headlines(items: {result: Result; label?: string; href?: string}
     card.dataset.id = result.id;
     const value = document.createElement("span");
     value.className = "value";
-    value.textContent = result.display;
+    value.textContent = result.display ?? "";
     const name = document.createElement(href ? "a" : "span");
     name.className = "label";
     name.textContent = label ?? result.label;
     if (href) name.setAttribute("href", href);
     const population = document.createElement("span");
     population.className = "population";
-    population.textContent = `${result.population} (N = ${result.denominator})`;
+    population.textContent = result.denominator == null ? result.population : `${result.population} (N = ${result.denominator})`;
     card.append(value, name, population);
     list.append(card);
   }

@@ -12,13 +12,16 @@ export interface ResultsTableSpec {
   filename: string;
   html?: boolean;
   valueLabel?: string;
+  /** Add a column naming each value's statistic (n (%), mean (range), …), for mixed tables like Table 1. */
+  statistic?: boolean;
 }
 
 export function resultsTable(spec: ResultsTableSpec): HTMLElement {
   const columns: Column<Result>[] = [
     {label: "Characteristic", value: (r) => r.label, rowHeader: true},
-    {label: spec.valueLabel ?? "Value", value: (r) => r.display, numeric: true},
-    {label: "Denominator", value: (r) => r.denominator, numeric: true},
+    {label: spec.valueLabel ?? "Value", value: (r) => r.display ?? "", numeric: true},
+    ...(spec.statistic ? [{label: "Statistic", value: (r: Result) => r.method}] : []),
+    {label: "Denominator", value: (r) => r.denominator ?? "–", numeric: true},
     {label: "Population", value: (r) => r.population}
   ];
   return table({

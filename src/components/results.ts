@@ -19,8 +19,10 @@ export interface Result<Row = Record<string, unknown>> {
   label: string;
   section: string;
   stats: Record<string, number | null>;
-  denominator: number;
-  display: string;
+  /** null for results that are only a table (rows). */
+  denominator: number | null;
+  /** As the paper rounds; null for results that are only a table (rows). */
+  display: string | null;
   population: string;
   method: string;
   source: string;

@@ -72,7 +72,7 @@ describe("the report's pages show the results", () => {
     assert.deepEqual(cells, [byId("cohort.n").display, ...table1.map((r) => r.display)]);
     const csv = await download(page, page.getByRole("button", {name: "CSV"}));
     assert.equal(csv.filename, "table-1.csv");
-    assert.equal(firstLine(csv.content), "Section,Characteristic,n (%) or as stated,Denominator,Population");
+    assert.equal(firstLine(csv.content), "Section,Characteristic,Value,Statistic,Denominator,Population");
     assert.equal(csv.content.toString().trim().split("\n").length, 1 + table1.length + 1);
     const html = await download(page, page.getByRole("button", {name: "HTML"}));
     assert.equal(html.filename, "table-1.html");
