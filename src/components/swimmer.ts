@@ -49,7 +49,7 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
   const minDays = 3 * daysPerPx; // one-day procedures stay visible as a 3 px bar
   const y = (id: number) => index.get(id)!;
   const markerText = (m: Dodged) =>
-    `${name(m.USUBJID)}\n${m.kind === "response" ? `First response: ${m.label}` : MARKERS[m.kind].name}\nStudy day ${m.day} (month ${fmtMonths(months(m.day))})`;
+    `${name(m.USUBJID)}\n${m.kind === "response" ? `First response: ${m.label}` : m.label || MARKERS[m.kind].name}\nStudy day ${m.day} (month ${fmtMonths(months(m.day))})`;
   const description =
     `${lanes.length} of ${total} patients, one lane each from the start of treatment (month 0) to death or last follow-up, ordered by ` +
     `${filter.order === "followup" ? "follow-up" : filter.order === "patient" ? "patient number" : filter.order}. ` +
