@@ -184,4 +184,22 @@ describe("the report's pages show the results", () => {
     assert.equal(csv.filename, "grade-3-4-adverse-events.csv");
     await done();
   });
+
+  test("dark theme: figures draw in the theme's text colour; print: no navigation or buttons, figures kept whole", async () => {
+    page = await browser.newPage({colorScheme: "dark"});
+    watched = await watch(page, origin);
+    await page.goto(origin + "/survival", {waitUntil: "networkidle"});
+    const luminance = (css: string) => {
+      const [r, g, b] = css.match(/\d+(\.\d+)?/g)!.map(Number);
+      return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+    };
+    const color = await page.locator("figure svg[aria-label^=Kaplan]").first().evaluate((svg) => getComputedStyle(svg).color);
+    assert.ok(luminance(color) > 0.6, `light ink on the dark theme: ${color}`);
+    await page.emulateMedia({media: "print", colorScheme: "light"});
+    for (const selector of ["#observablehq-sidebar", ".downloads", "#observablehq-toc"]) {
+      assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} hidden in print`);
+    }
+    assert.equal(await page.locator("figure.report-figure").first().evaluate((f) => getComputedStyle(f).breakInside), "avoid");
+    await done();
+  });
 });
