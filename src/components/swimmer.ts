@@ -4,10 +4,10 @@
 import * as Plot from "@observablehq/plot";
 import {BOR_COLOR, BOR_NAME} from "./bor.js";
 import {figure} from "./figure.js";
-import {fmtMonths, months} from "./format.js";
+import {DAYS_PER_MONTH, fmtMonths, months} from "./format.js";
 import {legend, type LegendItem} from "./legend.js";
 import type {BOR, MarkerKind, SegmentKind, SwimmerLane, SwimmerMarker, SwimmerSegment} from "./results.js";
-import {dodgeMarkers, layoutLanes, type Dodged, type LaneFilter} from "./swimmer-layout.js";
+import {dodgeMarkers, layoutLanes, SWIMMER_ORDERS, type Dodged, type LaneFilter} from "./swimmer-layout.js";
 
 export const SEGMENTS: Record<SegmentKind, {name: string; color: string}> = {
   induction: {name: "Induction chemotherapy", color: "#a463f2"},
@@ -44,7 +44,7 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
   const domainMax = maxMonths + arrow * 1.5;
   const marginLeft = 96;
   const plotWidth = Math.max(100, width - marginLeft - 20);
-  const daysPerPx = (domainMax * (365.25 / 12)) / plotWidth;
+  const daysPerPx = (domainMax * DAYS_PER_MONTH) / plotWidth;
   const markers = dodgeMarkers(data.markers.filter((m) => index.has(m.USUBJID)), MARKER_PX * daysPerPx);
   const minDays = 3 * daysPerPx; // one-day procedures stay visible as a 3 px bar
   const y = (id: number) => index.get(id)!;
@@ -52,7 +52,7 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
     `${name(m.USUBJID)}\n${m.kind === "response" ? `First response: ${m.label}` : m.label || MARKERS[m.kind].name}\nStudy day ${m.day} (month ${fmtMonths(months(m.day))})`;
   const description =
     `${lanes.length} of ${total} patients, one lane each from the start of treatment (month 0) to death or last follow-up, ordered by ` +
-    `${filter.order === "followup" ? "follow-up" : filter.order === "patient" ? "patient number" : filter.order}. ` +
+    `${SWIMMER_ORDERS[filter.order].toLowerCase()}. ` +
     "Bars show treatment phases; symbols mark the first response, locoregional and distant progression and death; an arrow marks a patient alive at the cut-off.";
   const plot = Plot.plot({
     width,
