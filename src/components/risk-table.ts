@@ -52,7 +52,7 @@ export function riskTable(rows: readonly KMRow[], ticks: number[], {width, margi
     ariaLabel: `Number at risk, cumulative events and cumulative censored under the ${title} curve`,
     ariaDescription: description,
     x: {domain: [0, ticks.at(-1)!], axis: null},
-    y: {domain: LINES.map((line) => line.label), label: null, tickSize: 0, axis: "left"},
+    y: {domain: LINES.map((line) => line.label), label: null, tickSize: 0, tickPadding: 16, axis: "left"}, // clear of 3-digit counts at month 0
     marks: [
       Plot.text(cells, {x: "time", y: "line", text: "value", fill: "currentColor", fontVariant: "tabular-nums", className: "risk-cell"}),
       Plot.text(["Number at risk"], {frameAnchor: "top-left", dx: -marginLeft, dy: -16, fontWeight: "bold", fill: "currentColor"})
