@@ -102,6 +102,8 @@ export function tableHtml(table: HTMLTableElement, title: string): string {
   for (const element of copy.querySelectorAll<HTMLElement>("th, td")) {
     element.setAttribute("style", "border-bottom:1px solid #999;padding:2pt 6pt;text-align:" + (element.classList.contains("num") ? "right" : "left"));
   }
+  for (const element of copy.querySelectorAll<HTMLElement>("th[scope=row]")) element.style.fontWeight = "normal";
+  for (const element of copy.querySelectorAll<HTMLElement>("th.section")) element.style.fontStyle = "italic";
   for (const element of copy.querySelectorAll<HTMLElement>("tfoot td")) element.setAttribute("style", "padding:2pt 6pt;font-size:9pt");
   copy.querySelector("caption")?.setAttribute("style", "text-align:left;font-weight:bold;padding-bottom:4pt");
   const escaped = title.replace(/[&<>]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;"})[c]!);
