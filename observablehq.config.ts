@@ -5,9 +5,24 @@ export default {
   root: "src",
   title: "PDNEC of rectum and anus: chemoradiotherapy",
   pages: [
-    {name: "Overview", path: "/"}
+    {name: "Overview", path: "/"},
+    {name: "Table 1", path: "/table-1"},
+    {name: "Response", path: "/response"},
+    {name: "Swimmer plot", path: "/swimmer"},
+    {name: "Survival", path: "/survival"},
+    {name: "Safety", path: "/safety"},
+    {name: "Versions", path: "/versions"}
   ],
   style: "style.css",
+  // Framework 1.13 has no `lang` option, labels its sidebar toggle by title only and puts a
+  // <label> inside the sidebar's <ol>: fix the document once it is parsed (axe, screen readers).
+  head:
+    "<script>document.documentElement.lang = \"en\";" +
+    "addEventListener(\"DOMContentLoaded\", () => {" +
+    "document.getElementById(\"observablehq-sidebar-toggle\")?.setAttribute(\"aria-label\", \"Toggle sidebar\");" +
+    "const close = document.getElementById(\"observablehq-sidebar-close\");" +
+    "if (close?.parentElement?.tagName === \"OL\") close.parentElement.before(close);" +
+    "});</script>",
   globalStylesheets: [],
   search: false,
   linkify: true,

@@ -1,13 +1,15 @@
 // Starts DuckDB-wasm from the site's own copy of its files, only when a reader asks:
 // the ~34 MB wasm is never requested by a page load. The worker is rebundled by
-// Framework as an ES module, hence {type: "module"}.
-import * as duckdb from "@duckdb/duckdb-wasm";
+// Framework as an ES module, hence {type: "module"}. Its JavaScript (~300 kB) is imported
+// dynamically too, so a page that shows the check button does not download it up front.
+import type * as DuckDB from "@duckdb/duckdb-wasm";
 
-let db: Promise<duckdb.AsyncDuckDB> | undefined;
+let db: Promise<DuckDB.AsyncDuckDB> | undefined;
 
 /** The one DuckDB-wasm instance of this page, started on first call. */
-export function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
+export function startDuckDB(): Promise<DuckDB.AsyncDuckDB> {
   return (db ??= (async () => {
+    const duckdb = await import("@duckdb/duckdb-wasm");
     const worker = new Worker(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"), {type: "module"});
     const instance = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await instance.instantiate(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));

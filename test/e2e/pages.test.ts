@@ -1,12 +1,17 @@
 // Every page of the built report opens in headless Chromium with no console error, no
-// page error, no failed request and no request leaving the site's origin.
+// page error, no failed request, no request leaving the site's origin, and no serious or
+// critical accessibility violation (axe-core). Reports, per page, the bytes transferred
+// before any interaction and the time to the first figure or table.
 import assert from "node:assert/strict";
 import {after, before, describe, test} from "node:test";
 import type {Browser} from "playwright-core";
+import {seriousViolations} from "./axe.js";
 import {launch, watch} from "./browser.js";
 import {build, DIST, routes, serve} from "./site.js";
 
 build(); // before collecting the routes: a fresh clone has no dist/ yet
+
+const FIRST_RESULT = "main figure.report-figure svg, main table, main .headlines";
 
 describe("the built report in Chromium", () => {
   let browser: Browser;
@@ -24,18 +29,27 @@ describe("the built report in Chromium", () => {
     close?.();
   });
 
-  test("the site has the overview page", () => {
-    assert.ok(routes().includes("/"), `routes: ${routes().join(", ")}`);
+  test("the site has every page of the report", () => {
+    const missing = ["/", "/table-1", "/response", "/swimmer", "/survival", "/safety"].filter((route) => !routes().includes(route));
+    assert.deepEqual(missing, [], `routes: ${routes().join(", ")}`);
   });
 
   for (const route of routes()) {
-    test(`${route} loads cleanly and stays on its origin`, async () => {
+    test(`${route} loads cleanly, stays on its origin and passes axe`, async (t) => {
       const page = await browser.newPage();
       const watched = await watch(page, origin);
-      await page.goto(origin + route, {waitUntil: "networkidle"});
+      const started = Date.now();
+      await page.goto(origin + route, {waitUntil: "commit"});
+      await page.locator(FIRST_RESULT).first().waitFor({timeout: 20_000});
+      const firstResultMs = await page.evaluate(() => Math.round(performance.now()));
+      const wallMs = Date.now() - started;
+      await page.waitForLoadState("networkidle");
       assert.ok((await page.locator("main h1").count()) >= 1, "the page has a heading");
       assert.deepEqual(watched.problems, []);
       assert.ok(!watched.requests.some((url) => url.endsWith(".wasm")), "no page loads DuckDB-wasm before a reader asks");
+      const kB = Math.round((await watched.bytes()) / 1024);
+      t.diagnostic(`${route}: ${kB} kB in ${watched.requests.length} requests before interaction; first figure/table at ${firstResultMs} ms after navigation start (${wallMs} ms wall)`);
+      assert.deepEqual(await seriousViolations(page), []);
       await page.close();
     });
   }

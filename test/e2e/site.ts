@@ -1,15 +1,39 @@
 // The built site, fresh and served on 127.0.0.1 for the end-to-end tests.
 import {execFileSync} from "node:child_process";
-import {readdirSync} from "node:fs";
+import {createHash} from "node:crypto";
+import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {serve} from "../../scripts/serve.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const DIST = join(ROOT, "dist");
+const STAMP = join(DIST, ".build-inputs.sha256");
+const INPUTS = ["src", "data", "releases", "scripts", "observablehq.config.ts", "package-lock.json"];
 
-/** Builds the report (a warm build reuses only loader output whose inputs are unchanged). */
+/** SHA-256 over every file the build reads (Framework's own cache excluded). */
+function inputHash(): string {
+  const hash = createHash("sha256");
+  const visit = (path: string): void => {
+    if (!existsSync(path) || path.includes(`${join("src", ".observablehq")}`)) return;
+    if (statSync(path).isDirectory()) {
+      for (const entry of readdirSync(path).sort()) visit(join(path, entry));
+    } else {
+      hash.update(relative(ROOT, path)).update("\0").update(readFileSync(path)).update("\0");
+    }
+  };
+  for (const input of INPUTS) visit(join(ROOT, input));
+  return hash.update(`COHORT_DIR=${process.env.COHORT_DIR ?? ""}`).digest("hex");
+}
+
+/**
+ * Builds the report unless dist/ was built from exactly these inputs (each test file runs in
+ * its own process; the first builds, the others reuse it).
+ */
 export function build(): void {
+  const hash = inputHash();
+  if (existsSync(STAMP) && readFileSync(STAMP, "utf8").trim() === hash) return;
   execFileSync("npm", ["run", "--silent", "build"], {cwd: ROOT, stdio: ["ignore", "ignore", "inherit"]});
+  writeFileSync(STAMP, hash + "\n");
 }
 
 /** Every page of the built site as a route: index.html → "/", table-1.html → "/table-1". */
@@ -24,6 +48,14 @@ export function routes(dist = DIST): string[] {
   };
   walk(dist);
   return out.map((route) => route.replace(/\/$/, "") || "/").sort();
+}
+
+/** The results dataset the built site serves (dist/_file/data/results.<hash>.json). */
+export function builtResults(dist = DIST): {report: Record<string, unknown>; results: {id: string; section: string; display: string; denominator: number; stats: Record<string, number | null>; rows?: Record<string, unknown>[]}[]} {
+  const dir = join(dist, "_file", "data");
+  const file = readdirSync(dir).find((name) => /^results\.[0-9a-f]+\.json$/.test(name));
+  if (!file) throw new Error(`no results.*.json in ${dir}`);
+  return JSON.parse(readFileSync(join(dir, file), "utf8"));
 }
 
 export {serve};

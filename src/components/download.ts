@@ -1,0 +1,47 @@
+// Download buttons: a file is made only when the reader asks, from data already on the page.
+import {csvFormat} from "d3-dsv";
+
+/** Saves a blob under `filename` through a temporary link. */
+export function save(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A button that saves the blob `make` returns as `filename`. */
+export function downloadButton(label: string, filename: string, make: () => Blob | Promise<Blob>): HTMLButtonElement {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "download";
+  button.textContent = label;
+  button.title = `Download ${filename}`;
+  button.addEventListener("click", async () => save(await make(), filename));
+  return button;
+}
+
+/** A row of download buttons (hidden in print). */
+export function downloadBar(...buttons: HTMLElement[]): HTMLElement {
+  const bar = document.createElement("div");
+  bar.className = "downloads";
+  bar.setAttribute("role", "group");
+  bar.setAttribute("aria-label", "Downloads");
+  bar.append(...buttons);
+  return bar;
+}
+
+/** Rows as CSV text; arrays (patient ids) are joined with spaces so a cell stays one value. */
+export function toCsv(rows: readonly Record<string, unknown>[], columns?: string[]): string {
+  const flat = rows.map((row) =>
+    Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Array.isArray(value) ? value.join(" ") : value == null ? "" : String(value)]))
+  );
+  return csvFormat(flat, columns ?? (rows.length ? Object.keys(rows[0]!) : [])) + "\n";
+}
+
+export function csvButton(rows: readonly Record<string, unknown>[], filename: string, columns?: string[]): HTMLButtonElement {
+  return downloadButton("CSV", filename, () => new Blob([toCsv(rows, columns)], {type: "text/csv;charset=utf-8"}));
+}

@@ -1,0 +1,26 @@
+// Headline numbers: one card per result, showing its display value (as the paper rounds),
+// its label, and the population it is counted in.
+import type {Result} from "./results.js";
+
+export function headlines(items: {result: Result; label?: string; href?: string}[]): HTMLElement {
+  const list = document.createElement("ul");
+  list.className = "headlines";
+  for (const {result, label, href} of items) {
+    const card = document.createElement("li");
+    card.className = "headline";
+    card.dataset.id = result.id;
+    const value = document.createElement("span");
+    value.className = "value";
+    value.textContent = result.display ?? "";
+    const name = document.createElement(href ? "a" : "span");
+    name.className = "label";
+    name.textContent = label ?? result.label;
+    if (href) name.setAttribute("href", href);
+    const population = document.createElement("span");
+    population.className = "population";
+    population.textContent = result.denominator == null ? result.population : `${result.population} (N = ${result.denominator})`;
+    card.append(value, name, population);
+    list.append(card);
+  }
+  return list;
+}

@@ -1,0 +1,59 @@
+// Kaplan–Meier figure from a tte.* result: step curve with censor marks and the 95% CI band,
+// the median marked (or "not reached" said plainly), nothing drawn after the last follow-up,
+// the risk table aligned under the x-axis, and tooltips naming the patients behind each step.
+import * as Plot from "@observablehq/plot";
+import {figure} from "./figure.js";
+import {fmtMonths, kmMedianText, monthsOrNotReached, patientList} from "./format.js";
+import type {KMRow, Result} from "./results.js";
+import {monthTicks, riskTable} from "./risk-table.js";
+
+const pct = (value: number | null) => (value == null ? "–" : `${Math.round(value * 100)}%`);
+
+function stepText(row: KMRow): string {
+  const lines = [`Month ${fmtMonths(row.time)} (day ${row.time_days})`, `Estimate ${pct(row.surv)} (95% CI ${pct(row.ci_low)}–${pct(row.ci_high)})`, `At risk ${row.n_risk}`];
+  if (row.event_ids.length) lines.push(`Event: ${patientList(row.event_ids)}`);
+  if (row.censor_ids.length) lines.push(`Censored: ${patientList(row.censor_ids)}`);
+  return lines.join("\n");
+}
+
+export function kmPlot(result: Result<KMRow>, {width, what}: {width: number; what: string}): HTMLElement {
+  const rows = [...(result.rows ?? [])].sort((a, b) => a.time - b.time);
+  const lastTime = rows.at(-1)?.time ?? 0;
+  const ticks = monthTicks(lastTime);
+  const median = result.stats.km_median ?? null;
+  const marginLeft = 110;
+  const marginRight = 20;
+  const n = result.stats.n ?? rows[0]?.n_risk ?? 0;
+  const events = result.stats.events ?? rows.reduce((sum, row) => sum + row.n_event, 0);
+  const description =
+    `Kaplan–Meier estimate of ${what} for ${n} patients with ${events} events, followed to month ${fmtMonths(lastTime)}; shaded band: ` +
+    `pointwise 95% confidence interval; plus signs: censored patients. Median ${kmMedianText(result.stats)}.`;
+  const steps = rows.filter((row) => row.n_event > 0 || row.n_censor > 0);
+  const plot = Plot.plot({
+    width,
+    height: Math.min(340, Math.max(220, width * 0.45)),
+    marginLeft,
+    marginRight,
+    ariaLabel: `Kaplan–Meier curve of ${what}`,
+    ariaDescription: description,
+    x: {domain: [0, ticks.at(-1)!], ticks, label: "Months since start", labelAnchor: "right"},
+    y: {domain: [0, 1], tickFormat: (d: number) => `${Math.round(d * 100)}%`, label: `${result.label} (%)`, grid: true},
+    marks: [
+      Plot.areaY(rows.filter((row) => row.ci_low != null && row.ci_high != null), {x: "time", y1: "ci_low", y2: "ci_high", curve: "step-after", fill: "currentColor", fillOpacity: 0.14, className: "km-ci", ariaDescription: "95% confidence band"}),
+      Plot.lineY(rows, {x: "time", y: "surv", curve: "step-after", stroke: "currentColor", strokeWidth: 2, className: "km-curve", ariaDescription: "Kaplan–Meier step curve"}),
+      Plot.dot(rows.filter((row) => row.n_censor > 0), {x: "time", y: "surv", symbol: "plus", r: 5, stroke: "currentColor", strokeWidth: 1.5, className: "km-censor", ariaDescription: "censored patients"}),
+      median != null ? Plot.ruleY([0.5], {x1: 0, x2: median, stroke: "currentColor", strokeDasharray: "3,3", className: "km-median", ariaDescription: "median"}) : null,
+      median != null ? Plot.ruleX([median], {y1: 0, y2: 0.5, stroke: "currentColor", strokeDasharray: "3,3", ariaHidden: "true"}) : null,
+      Plot.text([`Median ${monthsOrNotReached(median)}`], {frameAnchor: "top-right", dy: 4, fill: "currentColor", fontWeight: "bold"}),
+      Plot.tip(steps, Plot.pointer({x: "time", y: "surv", title: stepText}))
+    ]
+  }) as SVGSVGElement;
+  const risk = riskTable(rows, ticks, {width, marginLeft, marginRight, title: result.label});
+  return figure({
+    title: `${result.label}`,
+    description,
+    parts: [plot, risk],
+    data: rows.map((row) => ({...row})),
+    filename: `km-${result.id.replace(/^tte\./, "")}`
+  });
+}

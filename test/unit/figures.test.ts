@@ -1,0 +1,81 @@
+// The layout logic behind the report's figures, on small hand-built inputs.
+import assert from "node:assert/strict";
+import {test} from "node:test";
+import {kmMedianText, months} from "../../src/components/format.js";
+import type {KMRow, SwimmerLane, SwimmerMarker} from "../../src/components/results.js";
+import {monthTicks, riskAt} from "../../src/components/risk-table.js";
+import {dodgeMarkers, layoutLanes} from "../../src/components/swimmer-layout.js";
+import {waterfallOrder} from "../../src/components/waterfall.js";
+
+const km = (time: number, n_risk: number, n_event: number, n_censor: number): KMRow =>
+  ({time_days: Math.round(time * 30.4375), time, n_risk, n_event, n_censor, surv: 1, se: 0, ci_low: null, ci_high: null, event_ids: [], censor_ids: []});
+
+test("months are days / (365.25 / 12)", () => {
+  assert.equal(months(365.25), 12);
+  assert.equal(months(30.4375), 1);
+});
+
+test("risk table: at risk from the first row at or after t, cumulative events and censorings up to t", () => {
+  // 5 patients: events at 2 and 7 months, a censoring at 7, an event at 10, a censoring at 14.
+  const rows = [km(0, 5, 0, 0), km(2, 5, 1, 0), km(7, 4, 1, 1), km(10, 2, 1, 0), km(14, 1, 0, 1)];
+  assert.deepEqual(riskAt(rows, [0, 3, 6, 9, 12, 15]), [
+    {time: 0, n_risk: 5, events: 0, censored: 0},
+    {time: 3, n_risk: 4, events: 1, censored: 0},
+    {time: 6, n_risk: 4, events: 1, censored: 0},
+    {time: 9, n_risk: 2, events: 2, censored: 1},
+    {time: 12, n_risk: 1, events: 3, censored: 1},
+    {time: 15, n_risk: 0, events: 3, censored: 2}
+  ]);
+});
+
+test("month ticks: 3-monthly to a year, 6-monthly to three years, then yearly", () => {
+  assert.deepEqual(monthTicks(10), [0, 3, 6, 9, 12]);
+  assert.deepEqual(monthTicks(35.9), [0, 6, 12, 18, 24, 30, 36]);
+  assert.deepEqual(monthTicks(40), [0, 12, 24, 36, 48]);
+});
+
+test("KM median text says 'not reached' plainly", () => {
+  assert.equal(kmMedianText({km_median: null, km_ci_low: null, km_ci_high: null}), "not reached");
+  assert.equal(kmMedianText({km_median: 11.23, km_ci_low: 8.1, km_ci_high: null}), "11.2 months (95% CI 8.1 to not reached)");
+});
+
+test("waterfall: largest growth first, largest shrinkage last, ties by patient number", () => {
+  const rows = [
+    {USUBJID: 4, MORPH: "LCNEC", BOR: "PR" as const, PCHG: -38},
+    {USUBJID: 3, MORPH: "MINEN", BOR: "PD" as const, PCHG: 11},
+    {USUBJID: 2, MORPH: "MINEN", BOR: "SD" as const, PCHG: -38},
+    {USUBJID: 1, MORPH: "SCNEC", BOR: "PR" as const, PCHG: -47}
+  ];
+  assert.deepEqual(waterfallOrder(rows).map((r) => r.USUBJID), [3, 2, 4, 1]);
+});
+
+const lane = (USUBJID: number, MORPH: string, BOR: SwimmerLane["BOR"], followup_days: number): SwimmerLane => ({USUBJID, MORPH, BOR, followup_days, alive: false});
+const lanes = [lane(1, "SCNEC", "PR", 470), lane(2, "MINEN", "SD", 390), lane(3, "MINEN", "PD", 300), lane(4, "LCNEC", "PR", 564), lane(5, "MINEN", "PR", 390)];
+
+test("swimmer lanes: each order, ties by patient number", () => {
+  const ids = (order: Parameters<typeof layoutLanes>[1]["order"]) => layoutLanes(lanes, {order, max: 50}).lanes.map((l) => l.USUBJID);
+  assert.deepEqual(ids("followup"), [4, 1, 2, 5, 3]);
+  assert.deepEqual(ids("response"), [4, 1, 5, 2, 3]);
+  assert.deepEqual(ids("morphology"), [4, 2, 3, 5, 1]);
+  assert.deepEqual(ids("patient"), [1, 2, 3, 4, 5]);
+});
+
+test("swimmer lanes: filter, then cap, counting what is not shown", () => {
+  const layout = layoutLanes(lanes, {order: "patient", morphologies: ["MINEN"], max: 2});
+  assert.deepEqual(layout.lanes.map((l) => l.USUBJID), [2, 3]);
+  assert.equal(layout.matching, 3);
+  assert.equal(layout.total, 5);
+});
+
+test("swimmer markers: same-day or near markers of one patient are offset, none dropped", () => {
+  const marker = (USUBJID: number, kind: SwimmerMarker["kind"], day: number): SwimmerMarker => ({USUBJID, kind, day, label: ""});
+  const dodged = dodgeMarkers([marker(3, "progression_distant", 70), marker(3, "progression_locoregional", 70), marker(3, "death", 300), marker(4, "death", 70)], 2);
+  assert.equal(dodged.length, 4);
+  const offset = (id: number, kind: string) => dodged.find((m) => m.USUBJID === id && m.kind === kind)!.offset;
+  assert.equal(offset(3, "progression_distant"), -0.25);
+  assert.equal(offset(3, "progression_locoregional"), 0.25);
+  assert.equal(offset(3, "death"), 0);
+  assert.equal(offset(4, "death"), 0, "another patient's marker on the same day is in its own lane");
+  const three = dodgeMarkers([marker(1, "response", 10), marker(1, "progression_distant", 11), marker(1, "death", 12)], 2);
+  assert.deepEqual(three.map((m) => m.offset), [-0.36, 0, 0.36]);
+});
