@@ -45,11 +45,14 @@ export class Rng {
     let total = 0;
     for (const k of keys) total += weights[k];
     let u = this.next() * total;
+    let last = keys[0];
     for (const k of keys) {
+      if (weights[k] <= 0) continue;
+      last = k;
       u -= weights[k];
       if (u < 0) return k;
     }
-    return keys[keys.length - 1];
+    return last; // only reached through floating-point rounding
   }
 
   pick<T>(items: readonly T[]): T {
