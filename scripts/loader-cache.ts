@@ -7,7 +7,7 @@ import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, 
 import {join, relative, resolve} from "node:path";
 
 /** Everything a data loader's output may depend on, relative to the project root. */
-export const LOADER_INPUTS = ["data", "src/data", "src/core", "src/sql", "package-lock.json"];
+export const LOADER_INPUTS = ["data", "releases", "src/data", "src/core", "src/sql", "package-lock.json"];
 
 function* files(dir: string): Generator<string> {
   if (!existsSync(dir)) return;
