@@ -151,6 +151,23 @@ test("first line follows the protocol: induction on Day 1, RT from Day 22 at 50.
   }
 });
 
+test("first-line treatment ends before the first progression; later lines start after it", async () => {
+  const dir = await cohort200;
+  const progression = new Map<string, string>();
+  for (const r of read(dir, "events")) {
+    if (r.EVENT === "PROGRESSION" && !progression.has(r.USUBJID!)) progression.set(r.USUBJID!, r.EVDTC!);
+  }
+  let laterLines = 0;
+  for (const r of read(dir, "treatments")) {
+    const pd = progression.get(r.USUBJID!);
+    if (r.TRTPHASE === "LATER_LINE") {
+      laterLines++;
+      assert.ok(pd !== undefined && r.STDT! > pd, `episode ${r.EPISODEID} starts after progression ${pd}`);
+    } else if (pd !== undefined) assert.ok(r.ENDT! < pd, `episode ${r.EPISODEID} ends before progression ${pd}`);
+  }
+  assert.ok(laterLines > 0 && progression.size > 0);
+});
+
 test("refuses a non-empty --out and leaves no partial output behind", async () => {
   const out = join(scratch, "taken");
   mkdirSync(out);

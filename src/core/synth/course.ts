@@ -68,11 +68,15 @@ export function responseCourse(rng: Rng, b: Baseline, reg: Regimen, fl: Inductio
   let firstLineEnd = Math.max(post, ...fl.episodes.map((e) => e.en));
 
   if (cls === "PD") {
-    // Early progression at the first evaluation: local growth of ≥ 20%, or new distant lesions only.
+    // Early progression, found at the evaluation after chemotherapy ends (no chemotherapy continues past a known
+    // PD): local growth of ≥ 20%, or new distant lesions only.
+    const chemoEnd = Math.max(...fl.chemo.map((e) => e.en));
+    const evaluated = Math.max(post, chemoEnd + rng.int(5, 20));
+    firstLineEnd = Math.max(firstLineEnd, evaluated);
     const local = rng.chance(0.5);
     const size = local ? Math.ceil(1.2 * base) + rng.int(0, 8) : sdSize(base, base, base + rng.int(-5, 5));
-    visits.push({day: post, visit: "POST_CRT", response: "PD", size, method: "MRI"});
-    return {visits, episodes, firstLineEnd, progression: {day: post, sites: progressionSites(rng, local, !local || rng.chance(0.5))}};
+    visits.push({day: evaluated, visit: "POST_CRT", response: "PD", size, method: "MRI"});
+    return {visits, episodes, firstLineEnd, progression: {day: evaluated, sites: progressionSites(rng, local, !local || rng.chance(0.5))}};
   }
 
   let size: number;
