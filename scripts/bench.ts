@@ -84,6 +84,14 @@ function rAvailable(): string | undefined {
   return r.status === 0 ? undefined : "Rscript with the survival package not found (apt-get install r-base-core r-cran-survival)";
 }
 
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where the pipeline and R agree: KM medians of OS and PFS, ORR (both from the same CSVs). */
 function agreement(resultsFile: string, rFile: string): Record<string, {report: unknown; r: unknown}> | undefined {
   try {
@@ -105,6 +113,8 @@ const root = resolve(import.meta.dirname, "..");
 interface Run {
   n: number;
   cohort_bytes?: number;
+  /** Rows per file and DuckDB's own scan time without process start-up, from the floor step. */
+  scan?: {rows: Record<string, number>; scan_ms: number};
   steps: Partial<Record<Step, Measure>>;
   ratios?: Record<string, number | undefined>;
   agreement?: Record<string, {report: unknown; r: unknown}>;
@@ -142,7 +152,7 @@ for (const n of sizes) {
   const ok = (s: Step) => (result[s]?.status === "ok" ? result[s]!.wall_s : undefined);
   const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined ? a / b : undefined);
   runs.push({
-    n, cohort_bytes: dirBytes(dir), steps: result,
+    n, cohort_bytes: dirBytes(dir), steps: result, scan: readJson(join(outputs, "duckdb.out")),
     ratios: {
       r_over_results: ratio(ok("r"), ok("results")),
       results_over_floor: ratio(ok("results"), ok("duckdb")),
