@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--sizes 1000,100000,1000000] [--seed 1] [--steps synth,validate,results,build,r,duckdb]
- *                  [--json bench/results.json] [--dir bench/cohorts] [--timeout 3600]
+ *                  [--json bench/results.json] [--dir bench/cohorts] [--timeout 3600] [--heap MB]
  * For each N: generate a synthetic cohort, then time each tool on it in its own child process (wall time, and peak
  * resident memory from /usr/bin/time -v). Compares the report's pipeline with the same analyses in R (survival) and
  * with a raw DuckDB scan of the same files (the floor). Prints a table and writes JSON. See docs/scale.md.
@@ -28,6 +28,7 @@ const {values} = parseArgs({options: {
   json: {type: "string", default: "bench/results.json"},
   dir: {type: "string", default: "bench/cohorts"},
   timeout: {type: "string", default: "3600"},
+  heap: {type: "string"},
 }});
 const sizes = values.sizes.split(",").map(Number);
 const steps = values.steps.split(",") as Step[];
@@ -40,6 +41,9 @@ const timeoutMs = Number(values.timeout) * 1000;
 const hasGnuTime = existsSync("/usr/bin/time");
 const node = process.execPath;
 const tsx = ["--import", "tsx"];
+// --heap raises V8's old-space limit (default about 4 GiB) for the Node steps and their children, e.g. to validate
+// 10^6 patients.
+const heapEnv: NodeJS.ProcessEnv = values.heap ? {NODE_OPTIONS: `--max-old-space-size=${Number(values.heap)}`} : {};
 
 /** Runs one command as a child, measuring wall time here and peak RSS with GNU time (children included). */
 function measure(cmd: string, args: string[], opts: {env?: NodeJS.ProcessEnv; stdout?: string} = {}): Promise<Measure> {
@@ -134,7 +138,7 @@ for (const n of sizes) {
     if (why) result[step] = {status: "skipped", note: why};
     else {
       process.stderr.write(`bench: N=${n} ${step} …\n`);
-      result[step] = await measure(cmd, args, {env, stdout: join(outputs, `${step}.out`)});
+      result[step] = await measure(cmd, args, {env: {...heapEnv, ...env}, stdout: join(outputs, `${step}.out`)});
     }
   };
   const script = (name: string) => existsSync(join(root, "scripts", `${name}.ts`)) ? undefined : `scripts/${name}.ts not found`;
@@ -165,6 +169,7 @@ for (const n of sizes) {
 
 const report = {
   command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+  node_heap_mb: values.heap ? Number(values.heap) : "V8 default",
   machine: {cpus: cpus().length, cpu_model: cpus()[0]?.model, mem_gb: totalmem() / 2 ** 30, node: process.version,
     platform: process.platform, peak_rss: hasGnuTime ? "/usr/bin/time -v (maximum over the child and its children)" : "unavailable"},
   seed: Number(values.seed),
