@@ -90,6 +90,23 @@ test("one patient row per id 1..N, and plausible counts per patient", async () =
   assert.deepEqual(last.map((r) => Number(r.USUBJID)), ids, "exactly one DEATH or LAST_CONTACT per patient");
 });
 
+test("distributions are plausible for anorectal PDNEC treated with CRT", async () => {
+  const dir = await cohort200;
+  const patients = read(dir, "patients");
+  const share = (rows: DSVRowString[], keep: (r: DSVRowString) => boolean) => rows.filter(keep).length / 200;
+  const within = (x: number, lo: number, hi: number, what: string) => assert.ok(x >= lo && x <= hi, `${what} ${x}`);
+  within(share(patients, (r) => r.SEX === "F"), 0.3, 0.6, "female");
+  within(share(patients, (r) => r.CMSTAGE === "M1"), 0.4, 0.7, "metastatic");
+  within(share(patients, (r) => r.MORPH === "LCNEC"), 0.28, 0.52, "LCNEC");
+  within(share(patients, (r) => Number(r.KI67) > 20), 1, 1, "Ki-67 > 20%");
+  const treatments = read(dir, "treatments");
+  within(share(treatments, (r) => r.TRTPHASE === "CONCURRENT" && r.RTDOSE === "50.4"), 0.55, 0.85, "50.4 Gy");
+  within(share(treatments, (r) => r.TRTCAT === "PRIMARY_SURGERY"), 0.2, 0.55, "resected");
+  const confirmed = share(read(dir, "assessments"), (r) => r.VISIT === "CONFIRMATION");
+  within(confirmed, 0.45, 0.75, "confirmed response");
+  within(share(read(dir, "events"), (r) => r.EVENT === "DEATH"), 0.7, 0.97, "died by the cut-off");
+});
+
 test("every date is on or before the cut-off and nothing follows death or last contact", async () => {
   const dir = await cohort200;
   const dates: [string, string, string][] = [["patients", "DIAGDT", ""], ["treatments", "STDT", ""],
