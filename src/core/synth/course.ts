@@ -93,6 +93,8 @@ export function responseCourse(rng: Rng, b: Baseline, reg: Regimen, fl: Inductio
     nadir = Math.min(nadir, confSize);
     anchor = conf;
   }
+  // A confirmation may come after consolidation ends; progression is drawn from the end of both.
+  firstLineEnd = Math.max(firstLineEnd, anchor);
 
   let surgeryFrom = anchor;
   if (b.liverMets > 0 && !fl.hadLiverRfa && rng.chance(0.35)) {
