@@ -96,18 +96,21 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-/** Where the pipeline and R agree: KM medians of OS and PFS, ORR (both from the same CSVs). */
+/** The pipeline's and R's values side by side (KM medians and CIs of OS and PFS, ORR and CI, two Table 1 items). */
 function agreement(resultsFile: string, rFile: string): Record<string, {report: unknown; r: unknown}> | undefined {
   try {
     if (statSync(resultsFile).size > 512 * 2 ** 20) return undefined;
     const results = JSON.parse(readFileSync(resultsFile, "utf8")) as {results: {id: string; stats: Record<string, unknown>}[]};
     const r = JSON.parse(readFileSync(rFile, "utf8"));
     const stat = (id: string, key: string) => results.results.find((x) => x.id === id)?.stats[key];
-    return {
-      os_km_median: {report: stat("tte.os", "km_median"), r: r.os.km_median},
-      pfs_km_median: {report: stat("tte.pfs", "km_median"), r: r.pfs.km_median},
-      orr_pct: {report: stat("response.orr", "pct"), r: r.orr.pct},
-    };
+    const pairs: Record<string, {report: unknown; r: unknown}> = {};
+    for (const [id, key] of [["tte.os", "os"], ["tte.pfs", "pfs"]]) {
+      for (const k of ["km_median", "km_ci_low", "km_ci_high"]) pairs[`${key}.${k}`] = {report: stat(id, k), r: r[key][k]};
+    }
+    for (const k of ["pct", "ci_low", "ci_high"]) pairs[`orr.${k}`] = {report: stat("response.orr", k), r: r.orr[k]};
+    pairs["table1.female.n"] = {report: stat("table1.female", "n"), r: r.table1.female.n};
+    pairs["table1.age.mean"] = {report: stat("table1.age", "mean"), r: r.table1.age.mean};
+    return pairs;
   } catch {
     return undefined;
   }
