@@ -194,5 +194,11 @@ for (const run of runs) {
   if (run.ratios?.r_over_results !== undefined) {
     lines.push(`| ${run.n} | R ÷ results | | ${fmt(run.ratios.r_over_results, 2)} | | |`);
   }
+  if (run.agreement) {
+    const pairs = Object.values(run.agreement);
+    const same = pairs.filter(({report, r}) => report === r ||
+      (typeof report === "number" && typeof r === "number" && Math.abs(report - r) <= 1e-9 * Math.max(1, Math.abs(r))));
+    lines.push(`| ${run.n} | agreement with R | ${same.length} of ${pairs.length} values equal (relative 1e-9) | | | |`);
+  }
 }
 process.stdout.write(lines.join("\n") + `\n\nwrote ${values.json}\n`);
