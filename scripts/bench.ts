@@ -44,6 +44,9 @@ const tsx = ["--import", "tsx"];
 // --heap raises V8's old-space limit (default about 4 GiB) for the Node steps and their children, e.g. to validate
 // 10^6 patients.
 const heapEnv: NodeJS.ProcessEnv = values.heap ? {NODE_OPTIONS: `--max-old-space-size=${Number(values.heap)}`} : {};
+const root = resolve(import.meta.dirname, "..");
+// As under `npm run`: Framework runs the .ts data loaders with the project's tsx.
+const pathEnv: NodeJS.ProcessEnv = {PATH: `${join(root, "node_modules", ".bin")}:${process.env.PATH ?? ""}`};
 
 /** Runs one command as a child, measuring wall time here and peak RSS with GNU time (children included). */
 function measure(cmd: string, args: string[], opts: {env?: NodeJS.ProcessEnv; stdout?: string} = {}): Promise<Measure> {
@@ -116,7 +119,6 @@ function agreement(resultsFile: string, rFile: string): Record<string, {report: 
   }
 }
 
-const root = resolve(import.meta.dirname, "..");
 interface Run {
   n: number;
   cohort_bytes?: number;
@@ -141,7 +143,7 @@ for (const n of sizes) {
     if (why) result[step] = {status: "skipped", note: why};
     else {
       process.stderr.write(`bench: N=${n} ${step} …\n`);
-      result[step] = await measure(cmd, args, {env: {...heapEnv, ...env}, stdout: join(outputs, `${step}.out`)});
+      result[step] = await measure(cmd, args, {env: {...pathEnv, ...heapEnv, ...env}, stdout: join(outputs, `${step}.out`)});
     }
   };
   const script = (name: string) => existsSync(join(root, "scripts", `${name}.ts`)) ? undefined : `scripts/${name}.ts not found`;
