@@ -76,12 +76,16 @@ export function responseCourse(rng: Rng, b: Baseline, reg: Regimen, fl: Inductio
     const local = rng.chance(0.5);
     const size = local ? Math.ceil(1.2 * base) + rng.int(0, 8) : sdSize(base, base, base + rng.int(-5, 5));
     visits.push({day: evaluated, visit: "POST_CRT", response: "PD", size, method: "MRI"});
-    return {visits, episodes, firstLineEnd, progression: {day: evaluated, sites: progressionSites(rng, local, !local || rng.chance(0.5))}};
+    const sites = progressionSites(rng, local, !local || rng.chance(0.5));
+    return {visits, episodes, firstLineEnd, progression: {day: evaluated, sites}};
   }
 
   let size: number;
   if (cls === "SD") size = sdSize(base, base, Math.round(base * (1 + rng.uniform(-0.25, 0.12))));
-  else size = Math.min(Math.floor(0.7 * base), Math.round(base * (1 - rng.uniform(cls === "CR" ? 0.5 : 0.32, cls === "CR" ? 0.85 : 0.65))));
+  else {
+    const shrink = cls === "CR" ? rng.uniform(0.5, 0.85) : rng.uniform(0.32, 0.65);
+    size = Math.min(Math.floor(0.7 * base), Math.round(base * (1 - shrink)));
+  }
   size = Math.max(size, 1);
   visits.push({day: post, visit: "POST_CRT", response: cls === "SD" ? "SD" : "PR", size, method: "MRI"});
   let nadir = Math.min(base, size);
@@ -127,7 +131,8 @@ export function responseCourse(rng: Rng, b: Baseline, reg: Regimen, fl: Inductio
         progression: {day, sites: progressionSites(rng, !distant || rng.chance(operated ? 0.2 : 0.4), distant)}};
     }
     if (cls === "CR" && response === "PR" && rng.chance(0.7)) response = "CR";
-    // Before resection the primary is still measured; SD keeps its size within SD.
+    // A primary that stays in place with SD is still measured (its size kept within SD); otherwise follow-up CT
+    // reads the overall response only.
     const measured = cls === "SD" && !operated;
     const fuSize = measured ? sdSize(base, nadir, size + rng.int(-2, 2)) : undefined;
     if (fuSize !== undefined) nadir = Math.min(nadir, fuSize);
