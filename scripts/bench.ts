@@ -1,0 +1,207 @@
+/**
+ * npm run bench -- [--sizes 1000,100000,1000000] [--seed 1] [--steps synth,validate,results,build,r,duckdb]
+ *                  [--json bench/results.json] [--dir bench/cohorts] [--timeout 3600] [--heap MB]
+ * For each N: generate a synthetic cohort, then time each tool on it in its own child process (wall time, and peak
+ * resident memory from /usr/bin/time -v). Compares the report's pipeline with the same analyses in R (survival) and
+ * with a raw DuckDB scan of the same files (the floor). Prints a table and writes JSON. See docs/scale.md.
+ */
+import {spawn, spawnSync} from "node:child_process";
+import {closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync,
+  writeFileSync} from "node:fs";
+import {cpus, tmpdir, totalmem} from "node:os";
+import {dirname, join, resolve} from "node:path";
+import {parseArgs} from "node:util";
+
+const STEPS = ["synth", "validate", "results", "build", "r", "duckdb"] as const;
+type Step = (typeof STEPS)[number];
+
+interface Measure {
+  status: "ok" | "failed" | "timeout" | "skipped";
+  wall_s?: number;
+  max_rss_mb?: number;
+  note?: string;
+}
+
+const {values} = parseArgs({options: {
+  sizes: {type: "string", default: "1000,100000,1000000"},
+  seed: {type: "string", default: "1"},
+  steps: {type: "string", default: STEPS.join(",")},
+  json: {type: "string", default: "bench/results.json"},
+  dir: {type: "string", default: "bench/cohorts"},
+  timeout: {type: "string", default: "3600"},
+  heap: {type: "string"},
+}});
+const sizes = values.sizes.split(",").map(Number);
+const steps = values.steps.split(",") as Step[];
+const unknown = steps.filter((s) => !STEPS.includes(s));
+if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1) || unknown.length || !/^\d+$/.test(values.seed)) {
+  process.stderr.write(`bench: --sizes takes whole numbers ≥ 1, --steps some of ${STEPS.join(",")}, --seed a whole number\n`);
+  process.exit(2);
+}
+const timeoutMs = Number(values.timeout) * 1000;
+const hasGnuTime = existsSync("/usr/bin/time");
+const node = process.execPath;
+const tsx = ["--import", "tsx"];
+// --heap raises V8's old-space limit (default about 4 GiB) for the Node steps and their children, e.g. to validate
+// 10^6 patients.
+const heapEnv: NodeJS.ProcessEnv = values.heap ? {NODE_OPTIONS: `--max-old-space-size=${Number(values.heap)}`} : {};
+const root = resolve(import.meta.dirname, "..");
+// As under `npm run`: Framework runs the .ts data loaders with the project's tsx.
+const pathEnv: NodeJS.ProcessEnv = {PATH: `${join(root, "node_modules", ".bin")}:${process.env.PATH ?? ""}`};
+
+/** Runs one command as a child, measuring wall time here and peak RSS with GNU time (children included). */
+function measure(cmd: string, args: string[], opts: {env?: NodeJS.ProcessEnv; stdout?: string} = {}): Promise<Measure> {
+  const scratch = mkdtempSync(join(tmpdir(), "bench-"));
+  const timeFile = join(scratch, "time");
+  const [file, argv] = hasGnuTime ? ["/usr/bin/time", ["-v", "-o", timeFile, cmd, ...args]] : [cmd, args];
+  const out = opts.stdout ?? join(scratch, "stdout");
+  return new Promise((done) => {
+    const started = performance.now();
+    // stdout straight to its file (the results dataset of 10^5 patients is 140 MB), stderr's tail kept for errors.
+    const stdout = openSync(out, "w");
+    const child = spawn(file, argv, {env: {...process.env, ...opts.env}, detached: true,
+      stdio: ["ignore", stdout, "pipe"]});
+    closeSync(stdout);
+    let stderr = "";
+    child.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      process.kill(-child.pid!, "SIGKILL"); // the whole group this bench started
+    }, timeoutMs);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      const wall_s = (performance.now() - started) / 1000;
+      const time = existsSync(timeFile) ? readFileSync(timeFile, "utf8") : "";
+      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(time);
+      rmSync(scratch, {recursive: true, force: true});
+      const m: Measure = {status: timedOut ? "timeout" : code === 0 ? "ok" : "failed", wall_s,
+        max_rss_mb: rss ? Number(rss[1]) / 1024 : undefined};
+      if (m.status === "failed") m.note = stderr.trim().split("\n").slice(-3).join(" | ");
+      done(m);
+    });
+  });
+}
+
+function dirBytes(dir: string): number {
+  return readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+}
+
+function rAvailable(): string | undefined {
+  const r = spawnSync("Rscript", ["-e", "library(survival)"], {encoding: "utf8"});
+  return r.status === 0 ? undefined : "Rscript with the survival package not found (apt-get install r-base-core r-cran-survival)";
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pipeline's and R's values side by side (KM medians and CIs of OS and PFS, ORR and CI, two Table 1 items). */
+function agreement(resultsFile: string, rFile: string): Record<string, {report: unknown; r: unknown}> | undefined {
+  try {
+    if (statSync(resultsFile).size > 512 * 2 ** 20) return undefined;
+    const results = JSON.parse(readFileSync(resultsFile, "utf8")) as {results: {id: string; stats: Record<string, unknown>}[]};
+    const r = JSON.parse(readFileSync(rFile, "utf8"));
+    const stat = (id: string, key: string) => results.results.find((x) => x.id === id)?.stats[key];
+    const pairs: Record<string, {report: unknown; r: unknown}> = {};
+    for (const [id, key] of [["tte.os", "os"], ["tte.pfs", "pfs"]]) {
+      for (const k of ["km_median", "km_ci_low", "km_ci_high"]) pairs[`${key}.${k}`] = {report: stat(id, k), r: r[key][k]};
+    }
+    for (const k of ["pct", "ci_low", "ci_high"]) pairs[`orr.${k}`] = {report: stat("response.orr", k), r: r.orr[k]};
+    pairs["table1.female.n"] = {report: stat("table1.female", "n"), r: r.table1.female.n};
+    pairs["table1.age.mean"] = {report: stat("table1.age", "mean"), r: r.table1.age.mean};
+    return pairs;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Run {
+  n: number;
+  cohort_bytes?: number;
+  /** Rows per file and DuckDB's own scan time without process start-up, from the floor step. */
+  scan?: {rows: Record<string, number>; scan_ms: number};
+  steps: Partial<Record<Step, Measure>>;
+  ratios?: Record<string, number | undefined>;
+  agreement?: Record<string, {report: unknown; r: unknown}>;
+  note?: string;
+}
+const runs: Run[] = [];
+const rMissing = steps.includes("r") ? rAvailable() : undefined;
+for (const n of sizes) {
+  const dir = resolve(values.dir, `n${n}-s${values.seed}`);
+  const outputs = resolve(values.dir, `n${n}-s${values.seed}.out`);
+  rmSync(dir, {recursive: true, force: true});
+  rmSync(outputs, {recursive: true, force: true});
+  mkdirSync(outputs, {recursive: true});
+  const result: Partial<Record<Step, Measure>> = {};
+  const run = async (step: Step, why: string | undefined, cmd: string, args: string[], env?: NodeJS.ProcessEnv) => {
+    if (!steps.includes(step)) return;
+    if (why) result[step] = {status: "skipped", note: why};
+    else {
+      process.stderr.write(`bench: N=${n} ${step} …\n`);
+      result[step] = await measure(cmd, args, {env: {...pathEnv, ...heapEnv, ...env}, stdout: join(outputs, `${step}.out`)});
+    }
+  };
+  const script = (name: string) => existsSync(join(root, "scripts", `${name}.ts`)) ? undefined : `scripts/${name}.ts not found`;
+  // Without a cohort (synth not run) the other steps use whatever is in DIR from an earlier run.
+  await run("synth", undefined, node, [...tsx, join(root, "scripts/synth.ts"), "--n", String(n), "--seed", values.seed, "--out", dir]);
+  if (!existsSync(join(dir, "study.json"))) {
+    runs.push({n, steps: result, note: "no cohort"});
+    continue;
+  }
+  await run("validate", script("validate"), node, [...tsx, join(root, "scripts/validate.ts"), "--data", dir]);
+  await run("results", script("results"), node, [...tsx, join(root, "scripts/results.ts"), "--data", dir]);
+  await run("build", script("observable"), node, [...tsx, join(root, "scripts/observable.ts"), "build"], {COHORT_DIR: dir});
+  await run("r", rMissing, "Rscript", [join(root, "scripts/bench/analyses.R"), dir]);
+  await run("duckdb", undefined, node, [...tsx, join(root, "scripts/bench-scan.ts"), dir]);
+  const ok = (s: Step) => (result[s]?.status === "ok" ? result[s]!.wall_s : undefined);
+  const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined ? a / b : undefined);
+  runs.push({
+    n, cohort_bytes: dirBytes(dir), steps: result, scan: readJson(join(outputs, "duckdb.out")),
+    ratios: {
+      r_over_results: ratio(ok("r"), ok("results")),
+      results_over_floor: ratio(ok("results"), ok("duckdb")),
+      validate_over_floor: ratio(ok("validate"), ok("duckdb")),
+      r_over_floor: ratio(ok("r"), ok("duckdb")),
+    },
+    agreement: agreement(join(outputs, "results.out"), join(outputs, "r.out")),
+  });
+}
+
+const report = {
+  command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+  node_heap_mb: values.heap ? Number(values.heap) : "V8 default",
+  machine: {cpus: cpus().length, cpu_model: cpus()[0]?.model, mem_gb: totalmem() / 2 ** 30, node: process.version,
+    platform: process.platform, peak_rss: hasGnuTime ? "/usr/bin/time -v (maximum over the child and its children)" : "unavailable"},
+  seed: Number(values.seed),
+  runs,
+};
+mkdirSync(dirname(resolve(values.json)), {recursive: true});
+writeFileSync(values.json, JSON.stringify(report, null, 2) + "\n");
+
+const fmt = (x: number | undefined, digits: number) => (x === undefined ? "–" : x.toFixed(digits));
+const lines = ["| N | step | status | wall s | peak RSS MB | × floor |", "|---:|---|---|---:|---:|---:|"];
+for (const run of runs) {
+  const floor = run.steps.duckdb?.status === "ok" ? run.steps.duckdb.wall_s : undefined;
+  for (const step of steps) {
+    const m = run.steps[step];
+    if (!m) continue;
+    lines.push(`| ${run.n} | ${step} | ${m.status}${m.note ? ` (${m.note})` : ""} | ${fmt(m.wall_s, 2)} | ` +
+      `${fmt(m.max_rss_mb, 0)} | ${fmt(m.wall_s !== undefined && floor ? m.wall_s / floor : undefined, 1)} |`);
+  }
+  if (run.ratios?.r_over_results !== undefined) {
+    lines.push(`| ${run.n} | R ÷ results | | ${fmt(run.ratios.r_over_results, 2)} | | |`);
+  }
+  if (run.agreement) {
+    const pairs = Object.values(run.agreement);
+    const same = pairs.filter(({report, r}) => report === r ||
+      (typeof report === "number" && typeof r === "number" && Math.abs(report - r) <= 1e-9 * Math.max(1, Math.abs(r))));
+    lines.push(`| ${run.n} | agreement with R | ${same.length} of ${pairs.length} values equal (relative 1e-9) | | | |`);
+  }
+}
+process.stdout.write(lines.join("\n") + `\n\nwrote ${values.json}\n`);
