@@ -1,6 +1,14 @@
 // Observable Framework configuration. Everything the site loads comes from its own
 // origin: no Google Fonts (globalStylesheets), no CDN (pages import from node_modules),
-// and a fixed footer so that two builds of the same inputs are byte-identical.
+// and a footer that names this version of the report (version, cut-off, data SHA-256, code
+// commit, tools) without a build date, so two builds of the same inputs are byte-identical.
+import {provenance} from "./src/core/provenance.js";
+
+const id = provenance(process.env.COHORT_DIR ?? "data/cohort");
+const tools = Object.entries(id.tools)
+  .map(([name, version]) => `${name} ${version}`)
+  .join(", ");
+
 export default {
   root: "src",
   title: "PDNEC of rectum and anus: chemoradiotherapy",
@@ -27,6 +35,9 @@ export default {
   search: false,
   linkify: true,
   footer:
+    `Report version ${id.version} · data cut-off ${id.cutoff}${id.reconstructed ? " · reconstructed demo cohort" : ""} · ` +
+    `data SHA-256 <code title="${id.data_sha256_all}">${id.data_sha256_all.slice(0, 12)}</code> · ` +
+    `code <code title="${id.commit}">${id.commit.slice(0, 12)}</code> · ${tools}.<br>` +
     "Reanalysis of Fløe, Aggerholm-Pedersen &amp; Tabaksblat, J Cancer Res Clin Oncol 2024 (CC BY 4.0). " +
     "Built with Observable Framework."
 };

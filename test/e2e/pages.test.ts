@@ -7,7 +7,7 @@ import {after, before, describe, test} from "node:test";
 import type {Browser} from "playwright-core";
 import {seriousViolations} from "./axe.js";
 import {launch, watch} from "./browser.js";
-import {build, DIST, routes, serve} from "./site.js";
+import {build, builtResults, DIST, routes, serve} from "./site.js";
 
 build(); // before collecting the routes: a fresh clone has no dist/ yet
 
@@ -45,6 +45,12 @@ describe("the built report in Chromium", () => {
       const wallMs = Date.now() - started;
       await page.waitForLoadState("networkidle");
       assert.ok((await page.locator("main h1").count()) >= 1, "the page has a heading");
+      const {report} = builtResults();
+      const footer = (await page.locator("#observablehq-footer").textContent()) ?? "";
+      const identity = `Report version ${report.version} · data cut-off ${report.cutoff}`;
+      assert.ok(footer.includes(identity), `the footer names this version: ${footer}`);
+      assert.ok(footer.includes(String(report.data_sha256_all).slice(0, 12)), "the footer carries the data fingerprint");
+      assert.ok(footer.includes(String(report.commit).slice(0, 12)), "the footer carries the code commit");
       assert.deepEqual(watched.problems, []);
       assert.ok(!watched.requests.some((url) => url.endsWith(".wasm")), "no page loads DuckDB-wasm before a reader asks");
       const kB = Math.round((await watched.bytes()) / 1024);
