@@ -3,7 +3,7 @@
 export interface ResultLike {
   id: string;
   label: string;
-  display: string;
+  display: string | null;
   stats: Record<string, number | null>;
 }
 
