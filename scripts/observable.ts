@@ -6,11 +6,15 @@
 //  2. Framework reuses cached data-loader output whenever the loader file itself is older
 //     than the cache, even if the cohort or the analysis code changed. We key the cache on
 //     a hash of every loader input and drop it when that hash changes.
+//  3. Framework writes each attached file's mtime ("lastModified") into the pages, and a
+//     file's mtime depends on when it was checked out or generated. After a build we set it
+//     to the commit time, so the same commit and data give byte-identical pages.
 import {spawnSync} from "node:child_process";
 import {mkdirSync} from "node:fs";
 import {join} from "node:path";
 import {FRAMEWORK_NPM_PINS} from "./framework-pins.js";
 import {refreshLoaderCache} from "./loader-cache.js";
+import {pinLastModified} from "./last-modified.js";
 
 const root = join(import.meta.dirname, "..");
 const cache = join(root, "src", ".observablehq", "cache");
@@ -25,4 +29,5 @@ const result = spawnSync(join(root, "node_modules", ".bin", "observable"), [comm
   stdio: "inherit",
   env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}
 });
+if (command === "build" && result.status === 0) pinLastModified(root, join(root, "dist"));
 process.exit(result.status ?? 1);
