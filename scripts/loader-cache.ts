@@ -1,10 +1,12 @@
 // Framework decides whether a data loader's cached output is fresh by comparing mtimes
 // of the loader file alone. Our loaders read the cohort in data/ and import the analysis
 // core, so we hash all of those inputs and clear the cached loader output when the hash
-// differs from the one recorded at the previous build.
+// differs from the one recorded at the previous build. The git commit is an input too: the
+// results name the commit of the code that produced them, as every page footer does.
 import {createHash} from "node:crypto";
 import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
+import {gitCommit} from "../src/core/provenance.js";
 
 /** Everything a data loader's output may depend on, relative to the project root. */
 export const LOADER_INPUTS = ["data", "releases", "src/data", "src/core", "src/sql", "package-lock.json"];
@@ -29,7 +31,7 @@ export function loaderInputHash(root: string): string {
       hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
     }
   }
-  hash.update(`COHORT_DIR=${process.env.COHORT_DIR ?? ""}`);
+  hash.update(`COHORT_DIR=${process.env.COHORT_DIR ?? ""}`).update(`commit=${gitCommit(root)}`);
   return hash.digest("hex");
 }
 

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import {execFileSync} from "node:child_process";
 import {existsSync, mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -38,4 +39,14 @@ test("changed inputs clear cached loader output but keep Framework's own caches"
   assert.equal(refreshLoaderCache(root).changed, true);
   assert.ok(!existsSync(join(cache, "data", "results.json")), "stale loader output is gone");
   assert.ok(existsSync(join(cache, "_npm", "d3@7.9.2")), "Framework's version pins stay");
+});
+
+test("a new commit changes the loader input hash (the results name the code's commit)", () => {
+  const root = project();
+  const git = (...args: string[]) => execFileSync("git", args, {cwd: root, stdio: "ignore"});
+  git("init", "-q");
+  git("-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "one");
+  const first = loaderInputHash(root);
+  git("-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "two");
+  assert.notEqual(loaderInputHash(root), first);
 });
