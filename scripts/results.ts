@@ -1,13 +1,8 @@
 // npm run --silent results -- [--data DIR]: validates the cohort, then prints the results dataset (docs/results.md)
 // as JSON. Fails (exit 1, nothing on stdout) on an invalid cohort or when the SQL and the QC disagree.
 import {buildResults} from "../src/core/results/index.js";
-import {cliArgs, withValidCohort} from "../src/core/cli.js";
+import {cliArgs, orExit} from "../src/core/cli.js";
 
 const {data} = cliArgs({usage: "npm run --silent results -- [--data DIR]"});
-try {
-  const dataset = await withValidCohort(data, () => buildResults(data));
-  process.stdout.write(JSON.stringify(dataset, null, 2) + "\n");
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
-  process.exit(1);
-}
+const dataset = await orExit(data, () => buildResults(data));
+process.stdout.write(JSON.stringify(dataset, null, 2) + "\n");

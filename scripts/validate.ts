@@ -6,11 +6,11 @@ import {RULES} from "../src/core/cohort/validate.js";
 
 const {data} = cliArgs({usage: "npm run --silent validate -- [--data DIR]"});
 
-await withValidCohort(data, (cohort, {summary}) => {
+await withValidCohort(data, ({study, summary}) => {
   const width = Math.max(...summary.files.map((f) => f.file.length));
   const lines = [
-    `${data}: valid cohort ${cohort.study.study_id} version ${cohort.study.version}` +
-      (cohort.study.reconstructed ? " (reconstructed: no row is a real person)" : ""),
+    `${data}: valid cohort ${study.study_id} version ${study.version}` +
+      (study.reconstructed ? " (reconstructed: no row is a real person)" : ""),
     "",
     "files:",
     ...summary.files.map(

@@ -1,15 +1,18 @@
 // Runs the SQL derivations in an in-memory DuckDB. SQL lives in .sql files under src/sql; this module only
 // reads them and runs them in order. The one value TypeScript passes in (the cohort directory and its cut-off)
 // is bound as a DuckDB variable (SET VARIABLE … = $value), never spliced into SQL text.
-import {readFileSync} from "node:fs";
-import {resolve} from "node:path";
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {DuckDBConnection, DuckDBInstance, DuckDBTypeId, type DuckDBType} from "@duckdb/node-api";
+import {CohortError} from "./cohort/problem.js";
+import {validateInto} from "./cohort/validate.js";
 
 /** The project root: SQL file paths are relative to it, as cited in the results' `source`. */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Loads the cohort CSVs into the source tables src_* (the only tables with calendar dates). */
+/** The validated cohort as the source tables src_* (the only tables with calendar dates). */
 export const SOURCE_FILE = "src/sql/source/load.sql";
 
 /** ADaM-style derivations, in dependency order; each creates one table (adsl, adrs, adtte, adae). */
@@ -82,13 +85,22 @@ function plain(value: unknown, type: DuckDBType, column: string): unknown {
   }
 }
 
+/**
+ * DuckDB's memory cap and threads (docs/scale.md): what it holds beyond the cap spills to a private temporary
+ * directory. Overridden by DUCKDB_MEMORY_LIMIT (e.g. "1GB") and DUCKDB_THREADS.
+ */
+export const ENGINE_LIMITS = {memory_limit: process.env.DUCKDB_MEMORY_LIMIT ?? "2GB",
+  threads: process.env.DUCKDB_THREADS ?? "2"};
+
 /** An in-memory DuckDB database with one connection. */
 export class Engine {
-  private constructor(private readonly instance: DuckDBInstance, private readonly connection: DuckDBConnection) {}
+  private constructor(private readonly instance: DuckDBInstance, private readonly connection: DuckDBConnection,
+    private readonly spill: string) {}
 
   static async open(): Promise<Engine> {
-    const instance = await DuckDBInstance.create(":memory:");
-    return new Engine(instance, await instance.connect());
+    const spill = mkdtempSync(join(tmpdir(), "duckdb-spill-"));
+    const instance = await DuckDBInstance.create(":memory:", {...ENGINE_LIMITS, temp_directory: spill});
+    return new Engine(instance, await instance.connect(), spill);
   }
 
   /** Runs SQL text (one or more statements); returns the rows of the last one. */
@@ -119,16 +131,26 @@ export class Engine {
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
+    rmSync(this.spill, {recursive: true, force: true});
   }
 }
 
-/** Opens an engine holding the cohort in `dir` as source tables and the derived ADaM tables. */
-export async function openCohort(dir: string, cutoff: string): Promise<Engine> {
+/**
+ * The ADaM tables of a cohort already validated into `engine` (validateInto): source views over the checked
+ * tables, then the derivations, as of `cutoff` (study.json's, unless a test asks for another).
+ */
+export async function deriveAdam(engine: Engine, cutoff: string): Promise<void> {
+  await engine.sql("SET VARIABLE cutoff = CAST($cutoff AS DATE)", {cutoff});
+  await engine.runAll([SOURCE_FILE, ...ADAM_FILES]);
+}
+
+/** Opens an engine holding the cohort in `dir` (validated; CohortError if not) and the derived ADaM tables. */
+export async function openCohort(dir: string, cutoff?: string): Promise<Engine> {
   const engine = await Engine.open();
   try {
-    await engine.sql("SET VARIABLE cohort_dir = $dir", {dir: resolve(dir)});
-    await engine.sql("SET VARIABLE cutoff = CAST($cutoff AS DATE)", {cutoff});
-    await engine.runAll([SOURCE_FILE, ...ADAM_FILES]);
+    const {study, problems} = await validateInto(engine, dir);
+    if (!study) throw new CohortError(dir, problems);
+    await deriveAdam(engine, cutoff ?? study.cutoff);
     return engine;
   } catch (error) {
     engine.close();

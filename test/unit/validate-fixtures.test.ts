@@ -18,8 +18,8 @@ for (const fixture of INVALID_CASES) {
   test(`invalid (${fixture.kind}): ${fixture.name}`, async () => {
     const dir = makeCohort(fixture.edits);
     dirs.push(dir);
-    const {cohort, problems} = await validateCohort(dir);
+    const {study, problems} = await validateCohort(dir);
     assert.deepEqual(problems.map(formatProblem), fixture.expected);
-    assert.equal(cohort, undefined, "an invalid cohort is never returned");
+    assert.equal(study, undefined, "an invalid cohort is never returned");
   });
 }

@@ -220,7 +220,7 @@ export async function* readCsv(
   }
 }
 
-function checkHeader(
+export function checkHeader(
   header: readonly string[],
   line: number,
   columns: readonly string[],

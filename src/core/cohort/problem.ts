@@ -25,11 +25,13 @@ export function formatProblem(p: Problem): string {
 
 /**
  * Sorted by file, then line (file-level problems first), then column in the order the
- * file defines (`columns[file]`; problems without a column first, unknown columns last).
+ * file defines (`columns[file]`; problems without a column first, unknown columns last),
+ * then rule in the order of `rules`.
  */
 export function sortProblems(
   problems: readonly Problem[],
-  columns: Readonly<Record<string, readonly string[]>> = {}
+  columns: Readonly<Record<string, readonly string[]>> = {},
+  rules: readonly string[] = []
 ): Problem[] {
   const rank = (p: Problem) => {
     if (p.column === undefined) return -1;
@@ -37,7 +39,8 @@ export function sortProblems(
     return index < 0 ? Number.MAX_SAFE_INTEGER : index;
   };
   return [...problems].sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || rank(a) - rank(b)
+    a.file < b.file ? -1 : a.file > b.file ? 1 :
+      (a.line ?? 0) - (b.line ?? 0) || rank(a) - rank(b) || rules.indexOf(a.rule) - rules.indexOf(b.rule)
   );
 }
 

@@ -1,18 +1,9 @@
-// The cohort data model: one zod schema per file, column by column, plus the row-level
-// requirements that depend on another column of the same row (a radiotherapy row needs a
-// dose, a death needs a cause). Each column has one short stable rule name; a zod issue on
-// a column is reported under that name. Documented in docs/data-dictionary.md.
+// The cohort data model, declared once as data: per file, each column's check, whether it may be empty, its rule
+// name and message, plus the requirements between columns of one row (a radiotherapy row needs a dose, a death a
+// cause). rowsql.ts turns these declarations into the DuckDB queries that check every row; nothing else checks
+// rows. Documented in docs/data-dictionary.md.
 import {z} from "zod";
-import type {Problem} from "./problem.js";
-import type {
-  AdverseEventRow,
-  AssessmentRow,
-  EventRow,
-  MetastasisRow,
-  PatientRow,
-  TreatmentRow,
-  Trtcat
-} from "./types.js";
+import type {Trtcat} from "./types.js";
 
 /** Rules checked on single rows, with what each requires. */
 export const ROW_RULES = {
@@ -60,196 +51,93 @@ export const ROW_RULES = {
   "aerel-code": "AEREL is CHEMOTHERAPY, RADIOTHERAPY, SURGERY or NOT_RELATED",
   "aeacn-code": "AEACN is DOSE REDUCED, DRUG WITHDRAWN, DOSE NOT CHANGED or DRUG INTERRUPTED"
 } as const;
-type RowRule = keyof typeof ROW_RULES;
+export type RowRule = keyof typeof ROW_RULES;
 
-interface Column<T> {
-  /** Checks a non-empty cell; empty cells never reach it (see fileSchema). */
-  schema: z.ZodType<T, string>;
+/** What a non-empty cell must look like; each kind becomes one SQL predicate (rowsql.ts). */
+export type Check =
+  /** Whole number (optional minus sign) between min and max. */
+  | {kind: "integer"; min: number; max: number}
+  /** Decimal number (optional minus sign and fraction) between min and max. */
+  | {kind: "decimal"; min: number; max: number}
+  /** Unsigned decimal number > 0 and ≤ max. */
+  | {kind: "positive"; max: number}
+  | {kind: "enum"; values: readonly string[]}
+  /** The whole cell matches a regular expression (written for both RE2 and JavaScript). */
+  | {kind: "pattern"; regex: string}
+  /** Free text: 1–200 characters, no surrounding blanks, no control characters. */
+  | {kind: "text"}
+  /** A real calendar date written YYYY-MM-DD. */
+  | {kind: "date"};
+
+export interface Column {
+  name: string;
+  check: Check;
+  /** May be empty (empty becomes NULL); otherwise an empty cell breaks `required`. */
   optional: boolean;
   rule: RowRule;
   message: string;
+  /** Loaded as this SQL type instead of VARCHAR (a pattern that is a number, such as USUBJID). */
+  type?: "INTEGER";
 }
 
-/** A column that must hold a value. */
-function required<T>(schema: z.ZodType<T, string>, rule: RowRule, message: string): Column<T> {
-  return {schema, optional: false, rule, message};
+/** A requirement between columns of one row, in SQL over the row's raw (VARCHAR) cells. */
+export interface Conditional {
+  /** Which rows it applies to. */
+  when: string;
+  /** Why, as a SQL string expression: "… is required when <why>". */
+  why: string;
+  require?: readonly string[];
+  forbid?: readonly string[];
 }
 
-/** A column that may be empty; empty becomes null. */
-function optional<T>(schema: z.ZodType<T, string>, rule: RowRule, message: string): Column<T | null> {
-  return {schema: schema as z.ZodType<T | null, string>, optional: true, rule, message};
+/** Any other rule on one row: the cell of `column` breaks `rule` when `when` holds; `message` is a SQL expression. */
+export interface RowCheck {
+  column: string;
+  rule: RowRule;
+  when: string;
+  message: string;
 }
 
-const integer = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^-?\d+$/)
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
-const decimal = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^-?\d+(\.\d+)?$/)
-    .transform(Number)
-    .pipe(z.number().min(min).max(max));
-const positive = (max: number) =>
-  z
-    .string()
-    .regex(/^\d+(\.\d+)?$/)
-    .transform(Number)
-    .pipe(z.number().positive().max(max));
-/** Upper-case code such as LIVER or LOW_ANTERIOR_RESECTION_TME. */
-const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/);
-/** Free text: no surrounding blanks, no control characters. */
-const text = z
-  .string()
-  .max(200)
-  .regex(/^[^\s\u007f](?:[^\u0000-\u001f\u007f]*[^\s\u007f])?$/);
+export interface FileSchema {
+  file: string;
+  /** File stem: the tables are named after it (raw_patients, cohort_patients). */
+  stem: string;
+  columns: readonly Column[];
+  conditionals: readonly Conditional[];
+  checks: readonly RowCheck[];
+  /** Data rows the file needs; 0 when a header-only file is valid (e.g. no adverse events). */
+  minRows: number;
+}
 
-/** A real calendar date written YYYY-MM-DD (zod's ISO date knows month lengths and leap years). */
+/** A real calendar date written YYYY-MM-DD (zod's ISO date, for study.json; the cohort files use the SQL check). */
 export const isoDate = z.iso.date();
-const date = (column: string) =>
-  required(isoDate, "iso-date", `${column} must be a real calendar date written YYYY-MM-DD`);
 
-const USUBJID_PATTERN = /^[1-9]\d{0,8}$/;
-/** The patient number of a raw USUBJID cell, if well-formed. */
-export function parseUsubjid(value: string | undefined): number | undefined {
-  return value !== undefined && USUBJID_PATTERN.test(value) ? Number(value) : undefined;
-}
-const usubjid = required(
-  z.string().regex(USUBJID_PATTERN).transform(Number),
-  "usubjid-format",
-  "USUBJID must be a positive integer without leading zeros (the paper's patient number)"
-);
+const required = (name: string, check: Check, rule: RowRule, message: string): Column =>
+  ({name, check, optional: false, rule, message});
+const optional = (name: string, check: Check, rule: RowRule, message: string): Column =>
+  ({name, check, optional: true, rule, message});
+const oneOf = (...values: string[]): Check => ({kind: "enum", values});
+const date = (name: string) =>
+  required(name, {kind: "date"}, "iso-date", `${name} must be a real calendar date written YYYY-MM-DD`);
+const code: Check = {kind: "pattern", regex: "[A-Z][A-Z0-9_]*"};
+const USUBJID: Check = {kind: "pattern", regex: "[1-9][0-9]{0,8}"};
+const usubjid: Column = {...required("USUBJID", USUBJID, "usubjid-format",
+  "USUBJID must be a positive integer without leading zeros (the paper's patient number)"), type: "INTEGER"};
+const dose = (name: string, max: number, unit: string) =>
+  optional(name, {kind: "positive", max}, "dose-positive", `${name} must be a number > 0 and ≤ ${max} ${unit}`);
 
 export const TRTCAT = ["CHEMOTHERAPY", "RADIOTHERAPY", "PRIMARY_SURGERY", "LIVER_RFA", "LIVER_RESECTION"] as const;
 export const TRTPHASE = [
-  "INDUCTION",
-  "CONCURRENT",
-  "CONSOLIDATION",
-  "ADJUVANT",
-  "LATER_LINE",
-  "BEFORE_CRT",
-  "AFTER_CRT",
-  "SURGERY"
+  "INDUCTION", "CONCURRENT", "CONSOLIDATION", "ADJUVANT", "LATER_LINE", "BEFORE_CRT", "AFTER_CRT", "SURGERY"
 ] as const;
 export const VISITS = ["BASELINE", "POST_CRT", "CONFIRMATION", "FOLLOW_UP"] as const;
 export const FIRST_LINE_REGIMENS = ["CISPLATIN_ETOPOSIDE", "CARBOPLATIN_ETOPOSIDE"] as const;
-
-type Columns<Row> = {[K in keyof Row]: Column<Row[K]>};
-
-const patients: Columns<PatientRow> = {
-  USUBJID: usubjid,
-  SEX: required(z.enum(["F", "M"]), "sex-code", "SEX must be F or M"),
-  AGE: required(integer(18, 110), "age-range", "AGE at diagnosis must be a whole number of years 18–110"),
-  DIAGDT: date("DIAGDT"),
-  ECOG: required(integer(0, 4), "ecog-range", "ECOG performance status must be 0–4"),
-  KI67: required(decimal(0, 100), "ki67-range", "Ki-67 must be 0–100"),
-  MORPH: required(z.enum(["LCNEC", "SCNEC", "MINEN"]), "morph-code", "MORPH must be LCNEC, SCNEC or MINEN"),
-  PRIMSITE: required(z.enum(["RECTUM", "ANUS"]), "primsite-code", "PRIMSITE must be RECTUM or ANUS"),
-  AVDIST_CM: optional(decimal(0, 30), "avdist-range", "AVDIST_CM (distance from the anal verge) must be 0–30 cm"),
-  CTSTAGE: required(z.enum(["T1", "T2", "T3", "T4"]), "ctstage-code", "CTSTAGE must be T1–T4"),
-  CNSTAGE: required(z.enum(["N0", "N1", "N2"]), "cnstage-code", "CNSTAGE must be N0–N2"),
-  CMSTAGE: required(z.enum(["M0", "M1"]), "cmstage-code", "CMSTAGE must be M0 or M1"),
-  COMORB: required(z.enum(["Y", "N"]), "comorb-code", "COMORB must be Y or N"),
-  COMORBTX: optional(text, "free-text", "COMORBTX must be at most 200 characters of text")
-};
-
-const metastases: Columns<MetastasisRow> = {
-  USUBJID: usubjid,
-  METSITE: required(code, "code-format", "METSITE must be an upper-case code such as LIVER"),
-  METNUM: optional(integer(1, 999), "metnum-range", "METNUM (number of metastases) must be a whole number ≥ 1")
-};
-
-const dose = (column: string, max: number, unit: string) =>
-  optional(positive(max), "dose-positive", `${column} must be a number > 0 and ≤ ${max} ${unit}`);
-
-const treatments: Columns<TreatmentRow> = {
-  EPISODEID: required(
-    z.string().regex(/^[1-9]\d{0,8}-\d{2,}$/),
-    "episodeid-format",
-    "EPISODEID must be USUBJID-NN, e.g. 1-03"
-  ),
-  USUBJID: usubjid,
-  TRTCAT: required(z.enum(TRTCAT), "trtcat-code", `TRTCAT must be one of ${TRTCAT.join(", ")}`),
-  TRTPHASE: required(z.enum(TRTPHASE), "trtphase-code", `TRTPHASE must be one of ${TRTPHASE.join(", ")}`),
-  STDT: date("STDT"),
-  ENDT: date("ENDT"),
-  AGENT: optional(code, "code-format", "AGENT must be an upper-case code such as CISPLATIN_ETOPOSIDE"),
-  PLATDOSE: dose("PLATDOSE", 200, "(mg/m2 or AUC)"),
-  PLATDOSU: optional(z.enum(["mg/m2", "AUC"]), "platdosu-code", "PLATDOSU must be mg/m2 or AUC"),
-  ETOPDOSE: dose("ETOPDOSE", 500, "mg/m2"),
-  CYCLES: optional(integer(1, 99), "cycles-range", "CYCLES must be a whole number ≥ 1"),
-  RTDOSE: dose("RTDOSE", 100, "Gy"),
-  RTFRAC: optional(integer(1, 60), "rtfrac-range", "RTFRAC must be a whole number of fractions 1–60"),
-  RTTECH: optional(z.enum(["VMAT", "IMRT", "3DCRT"]), "rttech-code", "RTTECH must be VMAT, IMRT or 3DCRT"),
-  RTINTENT: optional(
-    z.enum(["NEOADJUVANT", "DEFINITIVE", "PALLIATIVE"]),
-    "rtintent-code",
-    "RTINTENT must be NEOADJUVANT, DEFINITIVE or PALLIATIVE"
-  ),
-  PROCEDURE: optional(code, "code-format", "PROCEDURE must be an upper-case code such as RFA"),
-  MARGIN: optional(z.enum(["R0", "R1", "R2"]), "margin-code", "MARGIN must be R0, R1 or R2"),
-  YPT: optional(z.enum(["ypT0", "ypT1", "ypT2", "ypT3", "ypT4"]), "ypt-code", "YPT must be ypT0–ypT4")
-};
-
-const assessments: Columns<AssessmentRow> = {
-  USUBJID: usubjid,
-  RSDTC: date("RSDTC"),
-  VISIT: required(z.enum(VISITS), "visit-code", "VISIT must be BASELINE, POST_CRT, CONFIRMATION or FOLLOW_UP"),
-  RSORRES: optional(z.enum(["CR", "PR", "SD", "PD", "NE"]), "rsorres-code", "RSORRES must be CR, PR, SD, PD or NE"),
-  TUSIZE_MM: optional(positive(500), "tusize-range", "TUSIZE_MM (longest diameter) must be > 0 and ≤ 500 mm"),
-  METHOD: required(z.enum(["MRI", "CT", "PET_CT"]), "method-code", "METHOD must be MRI, CT or PET_CT")
-};
-
-const events: Columns<EventRow> = {
-  USUBJID: usubjid,
-  EVENT: required(
-    z.enum(["PROGRESSION", "DEATH", "LAST_CONTACT"]),
-    "event-code",
-    "EVENT must be PROGRESSION, DEATH or LAST_CONTACT"
-  ),
-  EVDTC: date("EVDTC"),
-  PROGSITE: optional(z.enum(["LOCOREGIONAL", "DISTANT"]), "progsite-code", "PROGSITE must be LOCOREGIONAL or DISTANT"),
-  PROGORG: optional(code, "code-format", "PROGORG must be an upper-case code such as LIVER"),
-  DTHCAUSE: optional(
-    z.enum(["DISEASE", "OTHER", "UNKNOWN"]),
-    "dthcause-code",
-    "DTHCAUSE must be DISEASE, OTHER or UNKNOWN"
-  )
-};
-
-const adverseEvents: Columns<AdverseEventRow> = {
-  USUBJID: usubjid,
-  AETERM: required(text, "free-text", "AETERM must be 1–200 characters of text"),
-  AEDECOD: required(text, "free-text", "AEDECOD (MedDRA preferred term) must be 1–200 characters of text"),
-  AETOXGR: required(integer(1, 5), "aetoxgr-range", "AETOXGR (CTCAE v4 grade) must be 1–5"),
-  AESTDTC: date("AESTDTC"),
-  AEREL: required(
-    z.enum(["CHEMOTHERAPY", "RADIOTHERAPY", "SURGERY", "NOT_RELATED"]),
-    "aerel-code",
-    "AEREL must be CHEMOTHERAPY, RADIOTHERAPY, SURGERY or NOT_RELATED"
-  ),
-  AEACN: required(
-    z.enum(["DOSE REDUCED", "DRUG WITHDRAWN", "DOSE NOT CHANGED", "DRUG INTERRUPTED"]),
-    "aeacn-code",
-    "AEACN must be DOSE REDUCED, DRUG WITHDRAWN, DOSE NOT CHANGED or DRUG INTERRUPTED"
-  )
-};
-
-// Row-level requirements between columns of one row, checked on the raw strings so that
-// they are reported even when another column of the row is malformed.
-type Raw = Record<string, string>;
-interface Conditional {
-  /** Which rows the requirement applies to, and how to describe them. */
-  when: (row: Raw) => string | undefined;
-  require?: (row: Raw) => readonly string[];
-  forbid?: (row: Raw) => readonly string[];
-}
+const EVENTS = ["PROGRESSION", "DEATH", "LAST_CONTACT"] as const;
 
 const CHEMO_COLUMNS = ["AGENT", "PLATDOSE", "PLATDOSU", "ETOPDOSE", "CYCLES"] as const;
 const RT_COLUMNS = ["RTDOSE", "RTFRAC", "RTTECH", "RTINTENT"] as const;
 const SURGERY_COLUMNS = ["PROCEDURE", "MARGIN", "YPT"] as const;
+/** The columns each treatment category uses; the others must be empty on its rows. */
 const TREATMENT_COLUMNS: Record<Trtcat, readonly string[]> = {
   CHEMOTHERAPY: CHEMO_COLUMNS,
   RADIOTHERAPY: RT_COLUMNS,
@@ -258,6 +146,7 @@ const TREATMENT_COLUMNS: Record<Trtcat, readonly string[]> = {
   LIVER_RESECTION: ["PROCEDURE"]
 };
 const ALL_TREATMENT_COLUMNS = [...CHEMO_COLUMNS, ...RT_COLUMNS, ...SURGERY_COLUMNS];
+/** The phases each treatment category may have. */
 const PHASES: Record<Trtcat, readonly string[]> = {
   CHEMOTHERAPY: ["INDUCTION", "CONCURRENT", "CONSOLIDATION", "ADJUVANT", "LATER_LINE"],
   RADIOTHERAPY: ["CONCURRENT", "LATER_LINE"],
@@ -265,185 +154,185 @@ const PHASES: Record<Trtcat, readonly string[]> = {
   LIVER_RFA: ["BEFORE_CRT", "AFTER_CRT"],
   LIVER_RESECTION: ["BEFORE_CRT", "AFTER_CRT"]
 };
-const isTrtcat = (value: string | undefined): value is Trtcat => (TRTCAT as readonly string[]).includes(value ?? "");
+/** A SQL string literal. */
+export const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const inList = (values: readonly string[]) => `(${values.map(sqlString).join(", ")})`;
 
-const categoryOf = (row: Raw) => (isTrtcat(row.TRTCAT) ? row.TRTCAT : undefined);
-const treatmentConditionals: Conditional[] = [
-  {
-    when: (row) => (categoryOf(row) ? `TRTCAT is ${row.TRTCAT}` : undefined),
-    forbid: (row) => ALL_TREATMENT_COLUMNS.filter((column) => !TREATMENT_COLUMNS[categoryOf(row)!].includes(column))
-  },
-  {
-    when: (row) =>
-      !categoryOf(row)
-        ? undefined
-        : row.TRTCAT === "CHEMOTHERAPY"
-          ? `TRTCAT is CHEMOTHERAPY and TRTPHASE is ${row.TRTPHASE}`
-          : `TRTCAT is ${row.TRTCAT}`,
-    // Later-line chemotherapy is recorded by agent only: the paper gives no doses for it.
-    require: (row) =>
-      row.TRTCAT === "CHEMOTHERAPY" && row.TRTPHASE === "LATER_LINE" ? ["AGENT"] : TREATMENT_COLUMNS[categoryOf(row)!]
-  }
-];
-
-const assessmentConditionals: Conditional[] = [
-  {
-    when: (row) => (row.VISIT === "BASELINE" ? "VISIT is BASELINE" : undefined),
-    require: () => ["TUSIZE_MM"],
-    forbid: () => ["RSORRES"]
-  },
-  {
-    when: (row) =>
-      row.VISIT !== "BASELINE" && (VISITS as readonly string[]).includes(row.VISIT ?? "")
-        ? `VISIT is ${row.VISIT}`
-        : undefined,
-    require: () => ["RSORRES"]
-  }
-];
-
-const eventConditionals: Conditional[] = [
-  {
-    when: (row) =>
-      ["PROGRESSION", "DEATH", "LAST_CONTACT"].includes(row.EVENT ?? "") ? `EVENT is ${row.EVENT}` : undefined,
-    require: (row) =>
-      row.EVENT === "PROGRESSION" ? ["PROGSITE", "PROGORG"] : row.EVENT === "DEATH" ? ["DTHCAUSE"] : [],
-    forbid: (row) =>
-      row.EVENT === "PROGRESSION"
-        ? ["DTHCAUSE"]
-        : row.EVENT === "DEATH"
-          ? ["PROGSITE", "PROGORG"]
-          : ["PROGSITE", "PROGORG", "DTHCAUSE"]
-  }
-];
-
-const patientConditionals: Conditional[] = [
-  {
-    when: (row) => (row.COMORB === "Y" || row.COMORB === "N" ? `COMORB is ${row.COMORB}` : undefined),
-    require: (row) => (row.COMORB === "Y" ? ["COMORBTX"] : []),
-    forbid: (row) => (row.COMORB === "N" ? ["COMORBTX"] : [])
-  }
-];
-
-type Issue = (column: string, rule: RowRule, message: string) => void;
-
-/** The first-line regimen and its platin dose unit. */
-function treatmentRegimen(row: Raw, issue: Issue) {
-  if (row.TRTCAT !== "CHEMOTHERAPY" || row.TRTPHASE === "LATER_LINE" || row.AGENT === "") return;
-  if (!(FIRST_LINE_REGIMENS as readonly string[]).includes(row.AGENT!)) {
-    issue("AGENT", "first-line-regimen", `first-line chemotherapy must be ${FIRST_LINE_REGIMENS.join(" or ")}`);
-  } else if (row.PLATDOSU !== "") {
-    const unit = row.AGENT === "CISPLATIN_ETOPOSIDE" ? "mg/m2" : "AUC";
-    if (row.PLATDOSU !== unit) issue("PLATDOSU", "platin-unit", `${row.AGENT} is dosed in ${unit}`);
-  }
-}
-
-function phaseFitsCategory(row: Raw, issue: Issue) {
-  if (!isTrtcat(row.TRTCAT) || !(TRTPHASE as readonly string[]).includes(row.TRTPHASE ?? "")) return;
-  const allowed = PHASES[row.TRTCAT];
-  if (!allowed.includes(row.TRTPHASE!)) {
-    issue("TRTPHASE", "trtphase-category", `a ${row.TRTCAT} row must have TRTPHASE ${allowed.join(" or ")}`);
-  }
-}
-
-interface FileSpec<Row> {
-  file: string;
-  columns: Columns<Row>;
-  conditionals?: Conditional[];
-  checks?: ((row: Raw, issue: Issue) => void)[];
-  /** Data rows the file needs; 0 when a header-only file is valid (e.g. no adverse events). */
-  minRows: number;
-}
-
-export interface FileSchema<Row> {
-  file: string;
-  columns: readonly string[];
-  minRows: number;
-  /** Parses one raw row; problems are located at `line`, at most one per column. */
-  parse(values: Raw, line: number): {row?: Row; problems: Problem[]};
-}
-
-function fileSchema<Row>(spec: FileSpec<Row>): FileSchema<Row> {
-  const columns = spec.columns as Record<string, Column<unknown>>;
-  // Empty cells are removed before zod sees the row, so a required column reports
-  // "required" and an optional one becomes null without a preprocessing step per cell.
-  const rowSchema = z.object(
-    Object.fromEntries(Object.entries(columns).map(([name, c]) => [name, c.optional ? c.schema.optional() : c.schema]))
-  );
-  const columnNames = Object.keys(columns);
-
-  /** The requirements between columns of one row, checked on the raw strings. */
-  function rowRules(row: Raw, issue: Issue): void {
-    for (const conditional of spec.conditionals ?? []) {
-      const why = conditional.when(row);
-      if (!why) continue;
-      for (const column of conditional.require?.(row) ?? []) {
-        if (row[column] === "") issue(column, "required-when", `${column} is required when ${why}`);
-      }
-      for (const column of conditional.forbid?.(row) ?? []) {
-        if (row[column] !== "") issue(column, "not-applicable", `${column} must be empty when ${why}`);
-      }
-    }
-    for (const check of spec.checks ?? []) check(row, issue);
-  }
-
-  function parse(values: Raw, line: number): {row?: Row; problems: Problem[]} {
-    const problems: Problem[] = [];
-    const seen = new Set<string>();
-    const add = (column: string, rule: string, message: string) => {
-      // A cell can break its own column rule and a conditional one: report it once.
-      if (seen.has(column)) return;
-      seen.add(column);
-      problems.push({file: spec.file, line, column, value: values[column] ?? "", rule, message});
-    };
-    const input: Record<string, string> = {};
-    for (const name in values) if (values[name] !== "") input[name] = values[name]!;
-    const result = rowSchema.safeParse(input);
-    for (const issue of result.error?.issues ?? []) {
-      const name = String(issue.path[0]);
-      if (values[name] === "") add(name, "required", `${name} is required`);
-      else add(name, columns[name]!.rule, columns[name]!.message);
-    }
-    rowRules(values, add);
-    if (problems.length > 0) return {problems};
-    // Rebuilt in column order, empty optional cells as null.
-    const parsed = result.data as Record<string, unknown>;
-    const row: Record<string, unknown> = {};
-    for (const name of columnNames) row[name] = parsed[name] ?? null;
-    return {row: row as Row, problems};
-  }
-
-  return {file: spec.file, columns: columnNames, minRows: spec.minRows, parse};
-}
-
-export const SCHEMAS = {
-  patients: fileSchema({
-    file: "patients.csv",
-    columns: patients,
-    conditionals: patientConditionals,
-    checks: [],
-    minRows: 1
-  }),
-  metastases: fileSchema({file: "metastases.csv", columns: metastases, conditionals: [], checks: [], minRows: 0}),
-  treatments: fileSchema({
-    file: "treatments.csv",
-    columns: treatments,
-    conditionals: treatmentConditionals,
-    checks: [phaseFitsCategory, treatmentRegimen],
-    minRows: 1
-  }),
-  assessments: fileSchema({
-    file: "assessments.csv",
-    columns: assessments,
-    conditionals: assessmentConditionals,
-    checks: [],
-    minRows: 1
-  }),
-  events: fileSchema({file: "events.csv", columns: events, conditionals: eventConditionals, checks: [], minRows: 1}),
-  adverse_events: fileSchema({
-    file: "adverse_events.csv",
-    columns: adverseEvents,
-    conditionals: [],
-    checks: [],
-    minRows: 0
-  })
+const patients: FileSchema = {
+  file: "patients.csv",
+  stem: "patients",
+  minRows: 1,
+  columns: [
+    usubjid,
+    required("SEX", oneOf("F", "M"), "sex-code", "SEX must be F or M"),
+    required("AGE", {kind: "integer", min: 18, max: 110}, "age-range",
+      "AGE at diagnosis must be a whole number of years 18–110"),
+    date("DIAGDT"),
+    required("ECOG", {kind: "integer", min: 0, max: 4}, "ecog-range", "ECOG performance status must be 0–4"),
+    required("KI67", {kind: "decimal", min: 0, max: 100}, "ki67-range", "Ki-67 must be 0–100"),
+    required("MORPH", oneOf("LCNEC", "SCNEC", "MINEN"), "morph-code", "MORPH must be LCNEC, SCNEC or MINEN"),
+    required("PRIMSITE", oneOf("RECTUM", "ANUS"), "primsite-code", "PRIMSITE must be RECTUM or ANUS"),
+    optional("AVDIST_CM", {kind: "decimal", min: 0, max: 30}, "avdist-range",
+      "AVDIST_CM (distance from the anal verge) must be 0–30 cm"),
+    required("CTSTAGE", oneOf("T1", "T2", "T3", "T4"), "ctstage-code", "CTSTAGE must be T1–T4"),
+    required("CNSTAGE", oneOf("N0", "N1", "N2"), "cnstage-code", "CNSTAGE must be N0–N2"),
+    required("CMSTAGE", oneOf("M0", "M1"), "cmstage-code", "CMSTAGE must be M0 or M1"),
+    required("COMORB", oneOf("Y", "N"), "comorb-code", "COMORB must be Y or N"),
+    optional("COMORBTX", {kind: "text"}, "free-text", "COMORBTX must be at most 200 characters of text")
+  ],
+  conditionals: [
+    {when: "COMORB = 'Y'", why: "'COMORB is Y'", require: ["COMORBTX"]},
+    {when: "COMORB = 'N'", why: "'COMORB is N'", forbid: ["COMORBTX"]}
+  ],
+  checks: []
 };
+
+const metastases: FileSchema = {
+  file: "metastases.csv",
+  stem: "metastases",
+  minRows: 0,
+  columns: [
+    usubjid,
+    required("METSITE", code, "code-format", "METSITE must be an upper-case code such as LIVER"),
+    optional("METNUM", {kind: "integer", min: 1, max: 999}, "metnum-range",
+      "METNUM (number of metastases) must be a whole number ≥ 1")
+  ],
+  conditionals: [],
+  checks: []
+};
+
+const treatments: FileSchema = {
+  file: "treatments.csv",
+  stem: "treatments",
+  minRows: 1,
+  columns: [
+    required("EPISODEID", {kind: "pattern", regex: "[1-9][0-9]{0,8}-[0-9]{2,}"}, "episodeid-format",
+      "EPISODEID must be USUBJID-NN, e.g. 1-03"),
+    usubjid,
+    required("TRTCAT", oneOf(...TRTCAT), "trtcat-code", `TRTCAT must be one of ${TRTCAT.join(", ")}`),
+    required("TRTPHASE", oneOf(...TRTPHASE), "trtphase-code", `TRTPHASE must be one of ${TRTPHASE.join(", ")}`),
+    date("STDT"),
+    date("ENDT"),
+    optional("AGENT", code, "code-format", "AGENT must be an upper-case code such as CISPLATIN_ETOPOSIDE"),
+    dose("PLATDOSE", 200, "(mg/m2 or AUC)"),
+    optional("PLATDOSU", oneOf("mg/m2", "AUC"), "platdosu-code", "PLATDOSU must be mg/m2 or AUC"),
+    dose("ETOPDOSE", 500, "mg/m2"),
+    optional("CYCLES", {kind: "integer", min: 1, max: 99}, "cycles-range", "CYCLES must be a whole number ≥ 1"),
+    dose("RTDOSE", 100, "Gy"),
+    optional("RTFRAC", {kind: "integer", min: 1, max: 60}, "rtfrac-range",
+      "RTFRAC must be a whole number of fractions 1–60"),
+    optional("RTTECH", oneOf("VMAT", "IMRT", "3DCRT"), "rttech-code", "RTTECH must be VMAT, IMRT or 3DCRT"),
+    optional("RTINTENT", oneOf("NEOADJUVANT", "DEFINITIVE", "PALLIATIVE"), "rtintent-code",
+      "RTINTENT must be NEOADJUVANT, DEFINITIVE or PALLIATIVE"),
+    optional("PROCEDURE", code, "code-format", "PROCEDURE must be an upper-case code such as RFA"),
+    optional("MARGIN", oneOf("R0", "R1", "R2"), "margin-code", "MARGIN must be R0, R1 or R2"),
+    optional("YPT", oneOf("ypT0", "ypT1", "ypT2", "ypT3", "ypT4"), "ypt-code", "YPT must be ypT0–ypT4")
+  ],
+  conditionals: [
+    // A category's rows leave the other categories' columns empty.
+    ...TRTCAT.map((category) => ({
+      when: `TRTCAT = ${sqlString(category)}`,
+      why: sqlString(`TRTCAT is ${category}`),
+      forbid: ALL_TREATMENT_COLUMNS.filter((column) => !TREATMENT_COLUMNS[category].includes(column))
+    })),
+    // Later-line chemotherapy is recorded by agent only: the paper gives no doses for it.
+    {when: "TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE = 'LATER_LINE'",
+      why: "'TRTCAT is CHEMOTHERAPY and TRTPHASE is LATER_LINE'", require: ["AGENT"]},
+    {when: "TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE <> 'LATER_LINE'",
+      why: "'TRTCAT is CHEMOTHERAPY and TRTPHASE is ' || TRTPHASE", require: CHEMO_COLUMNS},
+    ...TRTCAT.filter((category) => category !== "CHEMOTHERAPY").map((category) => ({
+      when: `TRTCAT = ${sqlString(category)}`,
+      why: sqlString(`TRTCAT is ${category}`),
+      require: TREATMENT_COLUMNS[category]
+    }))
+  ],
+  checks: [
+    ...TRTCAT.map((category) => ({
+      column: "TRTPHASE",
+      rule: "trtphase-category" as const,
+      when: `TRTCAT = ${sqlString(category)} AND TRTPHASE IN ${inList(TRTPHASE)} AND TRTPHASE NOT IN ${inList(PHASES[category])}`,
+      message: sqlString(`a ${category} row must have TRTPHASE ${PHASES[category].join(" or ")}`)
+    })),
+    {
+      column: "AGENT",
+      rule: "first-line-regimen",
+      when: `TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE <> 'LATER_LINE' AND AGENT <> '' AND AGENT NOT IN ${inList(FIRST_LINE_REGIMENS)}`,
+      message: sqlString(`first-line chemotherapy must be ${FIRST_LINE_REGIMENS.join(" or ")}`)
+    },
+    ...FIRST_LINE_REGIMENS.map((agent) => {
+      const unit = agent === "CISPLATIN_ETOPOSIDE" ? "mg/m2" : "AUC";
+      return {
+        column: "PLATDOSU",
+        rule: "platin-unit" as const,
+        when: `TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE <> 'LATER_LINE' AND AGENT = ${sqlString(agent)} ` +
+          `AND PLATDOSU <> '' AND PLATDOSU <> ${sqlString(unit)}`,
+        message: sqlString(`${agent} is dosed in ${unit}`)
+      };
+    })
+  ]
+};
+
+const assessments: FileSchema = {
+  file: "assessments.csv",
+  stem: "assessments",
+  minRows: 1,
+  columns: [
+    usubjid,
+    date("RSDTC"),
+    required("VISIT", oneOf(...VISITS), "visit-code", "VISIT must be BASELINE, POST_CRT, CONFIRMATION or FOLLOW_UP"),
+    optional("RSORRES", oneOf("CR", "PR", "SD", "PD", "NE"), "rsorres-code", "RSORRES must be CR, PR, SD, PD or NE"),
+    optional("TUSIZE_MM", {kind: "positive", max: 500}, "tusize-range",
+      "TUSIZE_MM (longest diameter) must be > 0 and ≤ 500 mm"),
+    required("METHOD", oneOf("MRI", "CT", "PET_CT"), "method-code", "METHOD must be MRI, CT or PET_CT")
+  ],
+  conditionals: [
+    {when: "VISIT = 'BASELINE'", why: "'VISIT is BASELINE'", require: ["TUSIZE_MM"], forbid: ["RSORRES"]},
+    {when: `VISIT IN ${inList(VISITS.filter((v) => v !== "BASELINE"))}`, why: "'VISIT is ' || VISIT",
+      require: ["RSORRES"]}
+  ],
+  checks: []
+};
+
+const events: FileSchema = {
+  file: "events.csv",
+  stem: "events",
+  minRows: 1,
+  columns: [
+    usubjid,
+    required("EVENT", oneOf(...EVENTS), "event-code", "EVENT must be PROGRESSION, DEATH or LAST_CONTACT"),
+    date("EVDTC"),
+    optional("PROGSITE", oneOf("LOCOREGIONAL", "DISTANT"), "progsite-code", "PROGSITE must be LOCOREGIONAL or DISTANT"),
+    optional("PROGORG", code, "code-format", "PROGORG must be an upper-case code such as LIVER"),
+    optional("DTHCAUSE", oneOf("DISEASE", "OTHER", "UNKNOWN"), "dthcause-code",
+      "DTHCAUSE must be DISEASE, OTHER or UNKNOWN")
+  ],
+  conditionals: [
+    {when: "EVENT = 'PROGRESSION'", why: "'EVENT is PROGRESSION'", require: ["PROGSITE", "PROGORG"],
+      forbid: ["DTHCAUSE"]},
+    {when: "EVENT = 'DEATH'", why: "'EVENT is DEATH'", require: ["DTHCAUSE"], forbid: ["PROGSITE", "PROGORG"]},
+    {when: "EVENT = 'LAST_CONTACT'", why: "'EVENT is LAST_CONTACT'", forbid: ["PROGSITE", "PROGORG", "DTHCAUSE"]}
+  ],
+  checks: []
+};
+
+const adverseEvents: FileSchema = {
+  file: "adverse_events.csv",
+  stem: "adverse_events",
+  minRows: 0,
+  columns: [
+    usubjid,
+    required("AETERM", {kind: "text"}, "free-text", "AETERM must be 1–200 characters of text"),
+    required("AEDECOD", {kind: "text"}, "free-text", "AEDECOD (MedDRA preferred term) must be 1–200 characters of text"),
+    required("AETOXGR", {kind: "integer", min: 1, max: 5}, "aetoxgr-range", "AETOXGR (CTCAE v4 grade) must be 1–5"),
+    date("AESTDTC"),
+    required("AEREL", oneOf("CHEMOTHERAPY", "RADIOTHERAPY", "SURGERY", "NOT_RELATED"), "aerel-code",
+      "AEREL must be CHEMOTHERAPY, RADIOTHERAPY, SURGERY or NOT_RELATED"),
+    required("AEACN", oneOf("DOSE REDUCED", "DRUG WITHDRAWN", "DOSE NOT CHANGED", "DRUG INTERRUPTED"), "aeacn-code",
+      "AEACN must be DOSE REDUCED, DRUG WITHDRAWN, DOSE NOT CHANGED or DRUG INTERRUPTED")
+  ],
+  conditionals: [],
+  checks: []
+};
+
+/** In the order validation reports them. */
+export const SCHEMAS = [patients, metastases, treatments, assessments, events, adverseEvents] as const;

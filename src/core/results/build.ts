@@ -22,8 +22,8 @@ export function readStudy(dir: string): Study {
 
 /** Runs every derivation on the cohort in `dir`; the cohort must have been validated. */
 export async function buildResults(dir: string, qc?: QcApi): Promise<ResultsDataset> {
+  const engine = await openCohort(dir);
   const study = readStudy(dir);
-  const engine = await openCohort(dir, study.cutoff);
   let outputs;
   try {
     outputs = await runAnalyses(engine);

@@ -5,7 +5,6 @@ import {chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync} fr
 import {tmpdir} from "node:os";
 import {basename, dirname, join, resolve} from "node:path";
 import {ADAM_TABLES, openCohort, type Engine} from "../engine.js";
-import {readStudy} from "./build.js";
 
 export const EXPORT_FILE = "src/sql/export/adam.sql";
 
@@ -15,7 +14,7 @@ async function exportTo(engine: Engine, dir: string): Promise<void> {
 }
 
 async function withCohortEngine<T>(cohortDir: string, fn: (engine: Engine) => Promise<T>): Promise<T> {
-  const engine = await openCohort(cohortDir, readStudy(cohortDir).cutoff);
+  const engine = await openCohort(cohortDir);
   try {
     return await fn(engine);
   } finally {

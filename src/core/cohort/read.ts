@@ -1,0 +1,179 @@
+// Reads one cohort CSV into DuckDB as raw_<stem>: the physical line of each row plus one VARCHAR per column of the
+// file ('' for an empty cell), whatever the column order of the header. Two ways in, one result:
+// - plain files (valid UTF-8, no quote character, no CR, no blank line; what exports and the synthetic cohorts
+//   write) are scanned by DuckDB's parallel CSV reader, never by JavaScript, and a row's line is its position + 1;
+// - anything else (quoting, CRLF, a byte-order mark, blank or ragged lines, bad bytes) goes through the streaming
+//   RFC 4180 reader of csv.ts, which locates every file-level problem, and reaches DuckDB as newline-delimited JSON.
+// A plain file in which DuckDB finds a ragged row is read again the second way, so that every file-level problem
+// has one implementation (csv.ts). The file's bytes are hashed while the plain check streams them.
+import {createHash} from "node:crypto";
+import {createReadStream, createWriteStream} from "node:fs";
+import {stat} from "node:fs/promises";
+import {join} from "node:path";
+import {isUtf8} from "node:buffer";
+import type {Engine} from "../engine.js";
+import {checkHeader, emptyReport, readCsv} from "./csv.js";
+import type {Problem} from "./problem.js";
+import {ident} from "./rowsql.js";
+import type {FileSchema} from "./schema.js";
+
+export interface FileSummary {
+  file: string;
+  /** Data rows read (header excluded); 0 for study.json. */
+  rows: number;
+  /** SHA-256 of the file's bytes; empty if the file could not be read to its end. */
+  sha256: string;
+  bytes: number;
+}
+
+export interface RawFile {
+  summary: FileSummary;
+  /** File-level problems (csv.ts rules). */
+  problems: Problem[];
+  /** A file-level problem that makes the rules across files meaningless (missing file or column, …). */
+  structural: boolean;
+  /** How the file was read. */
+  path: "duckdb" | "stream";
+}
+
+interface Scan {
+  bytes: number;
+  sha256: string;
+  plain: boolean;
+  header: string;
+}
+
+const NL = 0x0a;
+
+/** Bytes up to the last complete UTF-8 sequence (a chunk may end inside one). */
+function completeUtf8(buffer: Buffer): number {
+  let back = 0;
+  while (back < 3 && back < buffer.length && (buffer[buffer.length - 1 - back]! & 0xc0) === 0x80) back++;
+  const leadAt = buffer.length - 1 - back;
+  if (leadAt < 0) return buffer.length;
+  const lead = buffer[leadAt]!;
+  const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return size > back + 1 ? leadAt : buffer.length;
+}
+
+/** One streaming pass over the bytes: digest, size, first line, and whether DuckDB can read the file as is. */
+async function scan(path: string): Promise<Scan> {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  let plain = true;
+  let header: string | undefined;
+  let head = Buffer.alloc(0);
+  let carry = Buffer.alloc(0);
+  let last = NL; // a blank first line counts as blank
+  for await (const chunk of createReadStream(path, {highWaterMark: 1 << 22})) {
+    const buffer = chunk as Buffer;
+    hash.update(buffer);
+    bytes += buffer.length;
+    if (!plain) continue;
+    if (header === undefined) {
+      head = Buffer.concat([head, buffer]);
+      const end = head.indexOf(NL);
+      if (end >= 0 || head.length > 1 << 20) header = head.subarray(0, end < 0 ? head.length : end).toString("utf8");
+    }
+    const text = carry.length > 0 ? Buffer.concat([carry, buffer]) : buffer;
+    const complete = completeUtf8(text);
+    carry = Buffer.from(text.subarray(complete));
+    plain = isUtf8(text.subarray(0, complete)) && buffer.indexOf(0x22) < 0 && buffer.indexOf(0x0d) < 0 &&
+      buffer.indexOf("\n\n") < 0 && !(last === NL && buffer[0] === NL);
+    last = buffer[buffer.length - 1]!;
+  }
+  if (header === undefined) header = head.toString("utf8");
+  // A byte-order mark, a trailing blank line or an empty file: the streaming reader knows what to do.
+  plain &&= carry.length === 0 && bytes > 0 && !header.startsWith("\uFEFF");
+  return {bytes, sha256: hash.digest("hex"), plain, header};
+}
+
+/** raw_<stem> as an empty table (a file that could not be read). */
+async function emptyRaw(engine: Engine, schema: FileSchema): Promise<void> {
+  const columns = schema.columns.map((c) => `${ident(c.name)} VARCHAR`).join(", ");
+  await engine.sql(`CREATE OR REPLACE TEMP TABLE raw_${schema.stem} (line INTEGER, ${columns})`);
+}
+
+/** The plain way: a view over DuckDB's CSV reader; ragged rows land in rejects_<stem>. */
+async function plainRaw(engine: Engine, path: string, header: string[], schema: FileSchema): Promise<void> {
+  const stem = schema.stem;
+  await engine.sql(`SET VARIABLE path_${stem} = $path`, {path});
+  const columns = header.map((name) => `${sqlText(name)}: 'VARCHAR'`).join(", ");
+  await engine.sql(`CREATE OR REPLACE TEMP VIEW raw_${stem} AS
+    SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS line,
+      ${schema.columns.map((c) => `coalesce(${ident(c.name)}, '') AS ${ident(c.name)}`).join(", ")}
+    FROM read_csv(getvariable('path_${stem}'), header = false, skip = 1, auto_detect = false, delim = ',',
+      quote = '', escape = '', columns = {${columns}}, store_rejects = true,
+      rejects_table = 'rejects_${stem}', rejects_scan = 'rejects_scan_${stem}')`);
+}
+
+const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** The streaming way: csv.ts reads and locates; its rows go to DuckDB as newline-delimited JSON. */
+async function streamedRaw(
+  engine: Engine, path: string, schema: FileSchema, scratch: string
+): Promise<Omit<RawFile, "path">> {
+  const report = emptyReport();
+  const json = join(scratch, `${schema.stem}.ndjson`);
+  const out = createWriteStream(json);
+  const names = schema.columns.map((c) => c.name);
+  for await (const batch of readCsv(path, schema.file, names, report)) {
+    const text = batch.map(({line, values}) => JSON.stringify({line, v: names.map((n) => values[n])})).join("\n");
+    if (!out.write(text + "\n")) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+  await emptyRaw(engine, schema);
+  if (report.rows > 0) {
+    await engine.sql(`SET VARIABLE path_${schema.stem} = $path`, {path: json});
+    await engine.sql(`INSERT INTO raw_${schema.stem} SELECT line, ${names.map((_, i) => `v[${i + 1}]`).join(", ")}
+      FROM read_json(getvariable('path_${schema.stem}'), format = 'newline_delimited',
+        columns = {line: 'INTEGER', v: 'VARCHAR[]'})`);
+  }
+  return {
+    summary: {file: schema.file, rows: report.rows, sha256: report.sha256, bytes: report.bytes},
+    problems: report.problems,
+    structural: report.problems.length > 0
+  };
+}
+
+/** raw_<stem> for the file of `schema` in `dir`, with its summary and file-level problems. */
+export async function readRaw(engine: Engine, dir: string, schema: FileSchema, scratch: string): Promise<RawFile> {
+  const path = join(dir, schema.file);
+  if (!(await stat(path).catch(() => undefined))?.isFile()) {
+    await emptyRaw(engine, schema);
+    return {
+      summary: {file: schema.file, rows: 0, sha256: "", bytes: 0},
+      problems: [{file: schema.file, rule: "missing-file", message: `${schema.file} is required in the cohort directory`}],
+      structural: true,
+      path: "stream"
+    };
+  }
+  const scanned = await scan(path);
+  if (scanned.plain) {
+    const problems: Problem[] = [];
+    const header = scanned.header.split(",");
+    const ok = checkHeader(header, 1, schema.columns.map((c) => c.name),
+      (rule, message, at) => problems.push({file: schema.file, ...at, rule, message}));
+    if (!ok) {
+      await emptyRaw(engine, schema);
+      return {summary: {file: schema.file, rows: 0, sha256: "", bytes: scanned.bytes}, problems, structural: true,
+        path: "duckdb"};
+    }
+    await plainRaw(engine, path, header, schema);
+    return {summary: {file: schema.file, rows: 0, sha256: scanned.sha256, bytes: scanned.bytes}, problems: [],
+      structural: false, path: "duckdb"};
+  }
+  return {...(await streamedRaw(engine, path, schema, scratch)), path: "stream"};
+}
+
+/** After a plain file's rows were loaded: did DuckDB reject any line (ragged)? Then it must be streamed. */
+export async function plainRejected(engine: Engine, schema: FileSchema): Promise<boolean> {
+  const [row] = await engine.sql(`SELECT count(*) AS n FROM rejects_${schema.stem}`).catch(() => [{n: 0}]);
+  return Number(row!.n) > 0;
+}
+
+/** Reads the file again the streaming way (after plainRejected). */
+export async function rereadStreamed(engine: Engine, dir: string, schema: FileSchema, scratch: string): Promise<RawFile> {
+  await engine.sql(`DROP VIEW IF EXISTS raw_${schema.stem}`);
+  return {...(await streamedRaw(engine, join(dir, schema.file), schema, scratch)), path: "stream"};
+}

@@ -1,0 +1,180 @@
+-- Rules across rows and files (docs/data-dictionary.md): keys, and the clinical and temporal consistency of each
+-- patient's record. Day 1 is the start of induction chemotherapy (docs/architecture.md).
+-- Inputs (src/core/cohort/validate.ts): cohort_<file> tables from the row rules (line, ok, typed columns; USUBJID
+-- is set wherever it is well-formed, also on rows that are not ok) and VARIABLE cutoff (study.json).
+-- Output: one row per problem (file, line, column, value, rule, message), in no particular order.
+-- Per-patient rules skip a patient with any row that failed its row rules (no follow-on noise), and the first row
+-- of a duplicated USUBJID stands for the patient. Where a patient must have one row of a kind, the first counts
+-- and later ones are reported.
+
+CREATE OR REPLACE TEMP MACRO js_number(x) AS
+  CASE WHEN x = trunc(x) AND abs(x) < 1e15 THEN CAST(CAST(x AS BIGINT) AS VARCHAR) ELSE CAST(x AS VARCHAR) END;
+CREATE OR REPLACE TEMP MACRO iso(d) AS strftime(d, '%Y-%m-%d');
+
+WITH
+subjects AS (
+  SELECT 'patients.csv' AS file, line, USUBJID, ok FROM cohort_patients WHERE USUBJID IS NOT NULL
+  UNION ALL SELECT 'metastases.csv', line, USUBJID, ok FROM cohort_metastases WHERE USUBJID IS NOT NULL
+  UNION ALL SELECT 'treatments.csv', line, USUBJID, ok FROM cohort_treatments WHERE USUBJID IS NOT NULL
+  UNION ALL SELECT 'assessments.csv', line, USUBJID, ok FROM cohort_assessments WHERE USUBJID IS NOT NULL
+  UNION ALL SELECT 'events.csv', line, USUBJID, ok FROM cohort_events WHERE USUBJID IS NOT NULL
+  UNION ALL SELECT 'adverse_events.csv', line, USUBJID, ok FROM cohort_adverse_events WHERE USUBJID IS NOT NULL
+),
+patient_line AS (
+  SELECT USUBJID, min(line) AS line FROM subjects WHERE file = 'patients.csv' GROUP BY USUBJID
+),
+unique_usubjid AS (
+  SELECT s.file, s.line, 'USUBJID' AS "column", CAST(s.USUBJID AS VARCHAR) AS value, 'unique-usubjid' AS rule,
+    'USUBJID ' || s.USUBJID || ' is already on line ' || p.line AS message
+  FROM subjects s JOIN patient_line p USING (USUBJID)
+  WHERE s.file = 'patients.csv' AND s.line > p.line
+),
+known_usubjid AS (
+  SELECT file, line, 'USUBJID', CAST(USUBJID AS VARCHAR), 'known-usubjid', 'no patient ' || USUBJID || ' in patients.csv'
+  FROM subjects ANTI JOIN patient_line USING (USUBJID)
+  WHERE file <> 'patients.csv'
+),
+treatment AS (SELECT * FROM cohort_treatments WHERE ok),
+episode_line AS (SELECT EPISODEID, min(line) AS line FROM treatment GROUP BY EPISODEID),
+unique_episodeid AS (
+  SELECT 'treatments.csv', t.line, 'EPISODEID', t.EPISODEID, 'unique-episodeid',
+    'EPISODEID ' || t.EPISODEID || ' is already on line ' || e.line
+  FROM treatment t JOIN episode_line e USING (EPISODEID)
+  WHERE t.line > e.line
+),
+episodeid_usubjid AS (
+  SELECT 'treatments.csv', line, 'EPISODEID', EPISODEID, 'episodeid-usubjid',
+    'EPISODEID must start with USUBJID ' || USUBJID || ' (' || USUBJID || '-NN)'
+  FROM treatment WHERE NOT starts_with(EPISODEID, USUBJID || '-')
+),
+end_after_start AS (
+  SELECT 'treatments.csv', line, 'ENDT', iso(ENDT), 'end-after-start', 'ENDT is before STDT ' || iso(STDT)
+  FROM treatment WHERE ENDT < STDT
+),
+-- A known schedule delivers 1.5–5.5 Gy per fraction.
+rt_dose_per_fraction AS (
+  SELECT 'treatments.csv', line, 'RTDOSE', js_number(RTDOSE), 'rt-dose-per-fraction',
+    js_number(RTDOSE) || ' Gy in ' || RTFRAC || ' fractions is ' || js_number(round(RTDOSE / RTFRAC, 2)) ||
+    ' Gy per fraction; a schedule needs 1.5–5.5 Gy per fraction'
+  FROM treatment WHERE RTDOSE / RTFRAC < 1.5 OR RTDOSE / RTFRAC > 5.5
+),
+-- Patients whose rows all passed the row rules, by their first patients.csv row.
+patient AS (
+  SELECT p.* FROM cohort_patients p JOIN patient_line f ON p.USUBJID = f.USUBJID AND p.line = f.line
+  WHERE p.ok AND p.USUBJID NOT IN (SELECT USUBJID FROM subjects WHERE NOT ok)
+),
+-- Rows of which a patient must have exactly one (at most one for surgery): kind, file, line, and the cell
+-- reported on later rows.
+single AS (
+  SELECT 'induction' AS kind, USUBJID, line, 'treatments.csv' AS file, 'TRTPHASE' AS "column", 'INDUCTION' AS value,
+    STDT AS date, NULL AS event
+  FROM treatment WHERE TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE = 'INDUCTION'
+  UNION ALL SELECT 'end', USUBJID, line, 'events.csv', 'EVENT', EVENT, EVDTC, EVENT
+  FROM cohort_events WHERE ok AND EVENT <> 'PROGRESSION'
+  UNION ALL SELECT 'baseline', USUBJID, line, 'assessments.csv', 'VISIT', 'BASELINE', RSDTC, NULL
+  FROM cohort_assessments WHERE ok AND VISIT = 'BASELINE'
+  UNION ALL SELECT 'surgery', USUBJID, line, 'treatments.csv', 'TRTCAT', 'PRIMARY_SURGERY', STDT, NULL
+  FROM treatment WHERE TRTCAT = 'PRIMARY_SURGERY'
+),
+single_ranked AS (
+  SELECT s.*, row_number() OVER (PARTITION BY kind, USUBJID ORDER BY line) AS k,
+    count(*) OVER (PARTITION BY kind, USUBJID) AS n
+  FROM single s SEMI JOIN patient USING (USUBJID)
+),
+single_kind(kind, rule, what, file, optional) AS (VALUES
+  ('induction', 'one-induction', 'induction chemotherapy (CHEMOTHERAPY, INDUCTION)', 'treatments.csv', false),
+  ('end', 'one-end-of-follow-up', 'end of follow-up (DEATH or LAST_CONTACT)', 'events.csv', false),
+  ('baseline', 'one-baseline', 'BASELINE assessment', 'assessments.csv', false),
+  ('surgery', 'one-primary-surgery', 'resection of the primary tumour (PRIMARY_SURGERY)', 'treatments.csv', true)
+),
+single_missing AS (
+  SELECT 'patients.csv', p.line, 'USUBJID', CAST(p.USUBJID AS VARCHAR), k.rule,
+    'patient ' || p.USUBJID || ': no ' || k.what || ' in ' || k.file
+  FROM patient p CROSS JOIN single_kind k
+  WHERE NOT k.optional AND NOT EXISTS (SELECT 1 FROM single_ranked s WHERE s.kind = k.kind AND s.USUBJID = p.USUBJID)
+),
+single_extra AS (
+  SELECT s.file, s.line, s."column",
+    -- The second row's value stands for every later one (as for EVENT, where they may differ).
+    CASE WHEN s.kind = 'end' THEN second.value ELSE s.value END, k.rule,
+    'patient ' || s.USUBJID || ': a second ' || k.what || '; the first is on line ' || first.line
+  FROM single_ranked s JOIN single_kind k USING (kind)
+  JOIN single_ranked first ON first.kind = s.kind AND first.USUBJID = s.USUBJID AND first.k = 1
+  JOIN single_ranked second ON second.kind = s.kind AND second.USUBJID = s.USUBJID AND second.k = 2
+  WHERE s.k > 1
+),
+the_one AS (SELECT * FROM single_ranked WHERE n = 1),
+metastasis_line AS (
+  SELECT USUBJID, min(line) AS line FROM cohort_metastases WHERE ok GROUP BY USUBJID
+),
+m1_iff_metastases AS (
+  SELECT 'patients.csv', p.line, 'CMSTAGE', p.CMSTAGE, 'm1-iff-metastases',
+    'patient ' || p.USUBJID || ': ' || CASE WHEN p.CMSTAGE = 'M1'
+      THEN 'CMSTAGE M1 needs at least one row in metastases.csv'
+      ELSE 'CMSTAGE M0 but metastases.csv lists a metastasis on line ' || m.line END
+  FROM patient p LEFT JOIN metastasis_line m USING (USUBJID)
+  WHERE (p.CMSTAGE = 'M1' AND m.line IS NULL) OR (p.CMSTAGE = 'M0' AND m.line IS NOT NULL)
+),
+-- Every date of a checked patient's record, with what it records.
+dated AS (
+  SELECT 'patients.csv' AS file, line, 'DIAGDT' AS "column", USUBJID, DIAGDT AS date, 'diagnosis' AS kind FROM patient
+  UNION ALL SELECT 'treatments.csv', line, 'STDT', USUBJID, STDT, 'treatment' FROM treatment
+  UNION ALL SELECT 'treatments.csv', line, 'ENDT', USUBJID, ENDT, 'treatment' FROM treatment
+  UNION ALL SELECT 'assessments.csv', line, 'RSDTC', USUBJID, RSDTC,
+    CASE WHEN VISIT = 'BASELINE' THEN 'baseline' ELSE 'response' END FROM cohort_assessments WHERE ok
+  UNION ALL SELECT 'events.csv', line, 'EVDTC', USUBJID, EVDTC,
+    CASE WHEN EVENT = 'DEATH' THEN 'death' ELSE 'event' END FROM cohort_events WHERE ok
+  UNION ALL SELECT 'adverse_events.csv', line, 'AESTDTC', USUBJID, AESTDTC, 'adverse-event'
+  FROM cohort_adverse_events WHERE ok
+),
+timeline AS (
+  SELECT d.*, 'patient ' || d.USUBJID || ': ' AS own, p.DIAGDT, p.line AS patient_line,
+    'Day 1, the start of induction chemotherapy on ' || iso(day1.date) || ' (treatments.csv line ' || day1.line || ')'
+      AS day1_is,
+    day1.date AS day1, fu.date AS end_date, fu.event AS end_event,
+    CASE WHEN fu.event = 'DEATH' THEN 'death' ELSE 'last contact' END || ' on ' || iso(fu.date) ||
+      ' (events.csv line ' || fu.line || ')' AS end_is
+  FROM dated d JOIN patient p USING (USUBJID)
+  LEFT JOIN the_one day1 ON day1.USUBJID = d.USUBJID AND day1.kind = 'induction'
+  LEFT JOIN the_one fu ON fu.USUBJID = d.USUBJID AND fu.kind = 'end'
+),
+-- Baseline imaging may precede the diagnosis: it is part of the diagnostic work-up.
+nothing_before_diagnosis AS (
+  SELECT file, line, "column", iso(date), 'nothing-before-diagnosis',
+    own || "column" || ' is before the diagnosis on ' || iso(DIAGDT) || ' (patients.csv line ' || patient_line || ')'
+  FROM timeline WHERE kind NOT IN ('diagnosis', 'baseline') AND date < DIAGDT
+),
+day1_rules AS (
+  SELECT file, line, "column", iso(date),
+    CASE kind WHEN 'baseline' THEN 'baseline-before-start' WHEN 'response' THEN 'response-after-start'
+      ELSE 'on-or-after-start' END,
+    own || CASE kind WHEN 'baseline' THEN 'baseline imaging must be on or before '
+      WHEN 'response' THEN 'a response assessment must come after ' ELSE "column" || ' is before ' END || day1_is
+  FROM timeline
+  WHERE day1 IS NOT NULL AND kind <> 'diagnosis' AND "column" <> 'ENDT'
+    AND CASE kind WHEN 'baseline' THEN date > day1 WHEN 'response' THEN date <= day1 ELSE date < day1 END
+),
+nothing_after_end AS (
+  SELECT file, line, "column", iso(date),
+    CASE WHEN end_event = 'DEATH' THEN 'nothing-after-death' ELSE 'nothing-after-last-contact' END,
+    own || "column" || ' is after the ' || end_is
+  FROM timeline WHERE end_date IS NOT NULL AND date > end_date AND kind <> 'death'
+),
+nothing_after_cutoff AS (
+  SELECT file, line, "column", iso(date), 'nothing-after-cutoff',
+    own || "column" || ' is after the data cutoff ' || iso(getvariable('cutoff')) || ' (study.json)'
+  FROM timeline WHERE date > getvariable('cutoff')
+)
+SELECT * FROM unique_usubjid
+UNION ALL SELECT * FROM known_usubjid
+UNION ALL SELECT * FROM unique_episodeid
+UNION ALL SELECT * FROM episodeid_usubjid
+UNION ALL SELECT * FROM end_after_start
+UNION ALL SELECT * FROM rt_dose_per_fraction
+UNION ALL SELECT * FROM single_missing
+UNION ALL SELECT * FROM single_extra
+UNION ALL SELECT * FROM m1_iff_metastases
+UNION ALL SELECT * FROM nothing_before_diagnosis
+UNION ALL SELECT * FROM day1_rules
+UNION ALL SELECT * FROM nothing_after_end
+UNION ALL SELECT * FROM nothing_after_cutoff;
