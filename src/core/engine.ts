@@ -5,7 +5,9 @@ import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {DuckDBConnection, DuckDBInstance, DuckDBTypeId, type DuckDBType} from "@duckdb/node-api";
+import {
+  DuckDBConnection, DuckDBInstance, DuckDBTypeId, type DuckDBListType, type DuckDBStructType, type DuckDBType,
+} from "@duckdb/node-api";
 import {CohortError} from "./cohort/problem.js";
 import {validateInto} from "./cohort/validate.js";
 
@@ -112,6 +114,18 @@ export class Engine {
       Object.fromEntries(names.map((name, i) => [name, plain(row[name], types[i], name)])));
   }
 
+  /** The column names and types of a query, without running it. */
+  async describe(text: string): Promise<{names: string[]; types: DuckDBType[]}> {
+    const prepared = await this.connection.prepare(text);
+    const names: string[] = [];
+    const types: DuckDBType[] = [];
+    for (let i = 0; i < prepared.columnCount; i++) {
+      names.push(prepared.columnName(i));
+      types.push(prepared.columnType(i));
+    }
+    return {names, types};
+  }
+
   /** Runs a .sql file (path relative to the project root); returns the rows of its last statement. */
   async run(file: string): Promise<Row[]> {
     try {
@@ -128,7 +142,12 @@ export class Engine {
     return out;
   }
 
+  private closed = false;
+
+  /** Idempotent. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.connection.closeSync();
     this.instance.closeSync();
     rmSync(this.spill, {recursive: true, force: true});
@@ -158,8 +177,52 @@ export async function openCohort(dir: string, cutoff?: string): Promise<Engine> 
   }
 }
 
+/**
+ * How much of each analysis output leaves the engine (docs/results.md, "Large cohorts"): `patients` lists and the
+ * KM tables' *_ids only when `listPatients`; per-patient rows (those with a USUBJID field) only for the patients of
+ * table `lane_sample` when `sampleLanes`, with `rows_total` the number before sampling.
+ */
+export interface OutputLimits {
+  listPatients: boolean;
+  sampleLanes: boolean;
+}
+
+/** The projection of one analysis output (view analysis_out) under `limits`, from its column types. */
+function limitedProjection(names: string[], types: DuckDBType[], limits: OutputLimits): string {
+  return names.flatMap((name, i): string[] => {
+    if (name === "patients") return limits.listPatients ? ["patients"] : [];
+    if (name !== "rows" || types[i]!.typeId !== DuckDBTypeId.LIST) return [`"${name}"`];
+    const row = (types[i] as DuckDBListType).valueType;
+    if (row.typeId !== DuckDBTypeId.STRUCT) return ["rows"];
+    const fields = (row as DuckDBStructType).entryNames;
+    if (fields.includes("USUBJID") && limits.sampleLanes) {
+      return ["len(rows) AS rows_total",
+        `(SELECT list(r ORDER BY i) FROM (SELECT unnest(rows) AS r, generate_subscripts(rows, 1) AS i)
+          WHERE r.USUBJID IN (SELECT USUBJID FROM lane_sample)) AS rows`];
+    }
+    const kept = fields.filter((field) => limits.listPatients || !field.endsWith("_ids"));
+    if (kept.length === fields.length) return ["rows"];
+    return [`list_transform(rows, r -> struct_pack(${kept.map((f) => `"${f}" := r."${f}"`).join(", ")})) AS rows`];
+  }).join(", ");
+}
+
 /** Runs the library and analysis files against the ADaM tables already in `engine`. */
-export async function runAnalyses(engine: Engine): Promise<Map<string, Row[]>> {
+export async function runAnalyses(
+  engine: Engine, limits: OutputLimits = {listPatients: true, sampleLanes: false}
+): Promise<Map<string, Row[]>> {
   await engine.runAll(LIBRARY_FILES);
-  return engine.runAll(ANALYSIS_FILES);
+  const out = new Map<string, Row[]>();
+  for (const file of ANALYSIS_FILES) {
+    // Each analysis file is one SELECT: as a view, its columns are known before it runs, and what is not selected
+    // (the patients lists of a large cohort) is never computed.
+    const text = readFileSync(resolve(ROOT, file), "utf8").trim().replace(/;$/, "");
+    try {
+      await engine.sql(`CREATE OR REPLACE TEMP VIEW analysis_out AS\n${text}`);
+      const {names, types} = await engine.describe("SELECT * FROM analysis_out");
+      out.set(file, await engine.sql(`SELECT ${limitedProjection(names, types, limits)} FROM analysis_out`));
+    } catch (error) {
+      throw new Error(`${file}: ${(error as Error).message}`, {cause: error});
+    }
+  }
+  return out;
 }

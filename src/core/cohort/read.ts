@@ -4,8 +4,8 @@
 //   write) are scanned by DuckDB's parallel CSV reader, never by JavaScript, and a row's line is its position + 1;
 // - anything else (quoting, CRLF, a byte-order mark, blank or ragged lines, bad bytes) goes through the streaming
 //   RFC 4180 reader of csv.ts, which locates every file-level problem, and reaches DuckDB as newline-delimited JSON.
-// A plain file in which DuckDB finds a ragged row is read again the second way, so that every file-level problem
-// has one implementation (csv.ts). The file's bytes are hashed while the plain check streams them.
+// A plain file on which DuckDB's reader fails (a ragged row) is read again the second way, so that every
+// file-level problem has one implementation (csv.ts). The file's bytes are hashed while the plain check streams them.
 import {createHash} from "node:crypto";
 import {createReadStream, createWriteStream} from "node:fs";
 import {stat} from "node:fs/promises";
@@ -94,7 +94,7 @@ async function emptyRaw(engine: Engine, schema: FileSchema): Promise<void> {
   await engine.sql(`CREATE OR REPLACE TEMP TABLE raw_${schema.stem} (line INTEGER, ${columns})`);
 }
 
-/** The plain way: a view over DuckDB's CSV reader; ragged rows land in rejects_<stem>. */
+/** The plain way: a view over DuckDB's CSV reader, which fails on a ragged row (see loadRaw's caller). */
 async function plainRaw(engine: Engine, path: string, header: string[], schema: FileSchema): Promise<void> {
   const stem = schema.stem;
   await engine.sql(`SET VARIABLE path_${stem} = $path`, {path});
@@ -103,8 +103,7 @@ async function plainRaw(engine: Engine, path: string, header: string[], schema: 
     SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS line,
       ${schema.columns.map((c) => `coalesce(${ident(c.name)}, '') AS ${ident(c.name)}`).join(", ")}
     FROM read_csv(getvariable('path_${stem}'), header = false, skip = 1, auto_detect = false, delim = ',',
-      quote = '', escape = '', columns = {${columns}}, store_rejects = true,
-      rejects_table = 'rejects_${stem}', rejects_scan = 'rejects_scan_${stem}')`);
+      quote = '', escape = '', columns = {${columns}})`);
 }
 
 const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -166,13 +165,7 @@ export async function readRaw(engine: Engine, dir: string, schema: FileSchema, s
   return {...(await streamedRaw(engine, path, schema, scratch)), path: "stream"};
 }
 
-/** After a plain file's rows were loaded: did DuckDB reject any line (ragged)? Then it must be streamed. */
-export async function plainRejected(engine: Engine, schema: FileSchema): Promise<boolean> {
-  const [row] = await engine.sql(`SELECT count(*) AS n FROM rejects_${schema.stem}`).catch(() => [{n: 0}]);
-  return Number(row!.n) > 0;
-}
-
-/** Reads the file again the streaming way (after plainRejected). */
+/** Reads the file again the streaming way (when DuckDB's reader failed on a plain file: a ragged row). */
 export async function rereadStreamed(engine: Engine, dir: string, schema: FileSchema, scratch: string): Promise<RawFile> {
   await engine.sql(`DROP VIEW IF EXISTS raw_${schema.stem}`);
   return {...(await streamedRaw(engine, join(dir, schema.file), schema, scratch)), path: "stream"};

@@ -1,8 +1,9 @@
 // The row rules of schema.ts as DuckDB SQL over a file's raw cells (raw_<stem>: line plus one VARCHAR per column,
-// '' for an empty cell). One generator, two uses: every rule's "breaks" predicate is OR-ed into the row's `ok`
-// flag computed while the file is loaded (one pass over the data), and, only for rows that are not ok, turned into
-// located problems (file, line, column, value, rule, message), at most one per cell: the column's own rule first,
-// then the conditionals, then the other checks, in declaration order.
+// '' for an empty cell, never NULL, so every "breaks" predicate is true or false). One generator, two uses: while
+// the file is loaded, the rules decide each row's `ok` flag (a column's own rule on its distinct values, the rules
+// between columns row by row); then, only for rows that are not ok, they become located problems (file, line,
+// column, value, rule, message), at most one per cell: the column's own rule first, then the conditionals, then
+// the other checks, in declaration order.
 import {sqlString, type Check, type Column, type FileSchema} from "./schema.js";
 
 /** A double-quoted SQL identifier. */
@@ -57,25 +58,20 @@ interface CellRule {
   message: string;
 }
 
-function columnRules(column: Column): CellRule[] {
-  const v = ident(column.name);
-  const rules: CellRule[] = [{
-    column: column.name,
-    breaks: `${v} <> '' AND NOT coalesce(${passes(v, column.check)}, false)`,
-    rule: sqlString(column.rule),
-    message: sqlString(column.message)
-  }];
-  if (!column.optional) {
-    rules.unshift({column: column.name, breaks: `${v} = ''`, rule: "'required'",
-      message: sqlString(`${column.name} is required`)});
-  }
-  return rules;
+/** A column's own rule as two cell rules on `v`: required (never broken when optional), then its check. */
+function columnRules(column: Column, v = ident(column.name)): CellRule[] {
+  return [
+    {column: column.name, breaks: column.optional ? "false" : `${v} = ''`, rule: "'required'",
+      message: sqlString(`${column.name} is required`)},
+    {column: column.name, breaks: `${v} <> '' AND NOT coalesce(${passes(v, column.check)}, false)`,
+      rule: sqlString(column.rule), message: sqlString(column.message)}
+  ];
 }
 
 /** Every rule of a file, in priority order (the first broken rule of a cell is the one reported). */
 function cellRules(schema: FileSchema): CellRule[] {
   return [
-    ...schema.columns.flatMap(columnRules),
+    ...schema.columns.flatMap((column) => columnRules(column)),
     ...schema.conditionals.flatMap(({when, why, require = [], forbid = []}) => [
       ...require.map((column) => ({column, breaks: `(${when}) AND ${ident(column)} = ''`, rule: "'required-when'",
         message: `${sqlString(`${column} is required when `)} || (${why})`})),
@@ -86,24 +82,45 @@ function cellRules(schema: FileSchema): CellRule[] {
   ];
 }
 
-/** SQL true when a row breaks no row rule. */
-export function rowOk(schema: FileSchema): string {
-  return `NOT (${cellRules(schema).map((r) => `coalesce(${r.breaks}, false)`).join("\n  OR ")})`;
+/** A column's own rule, as a predicate on one of its values `v` (required, then its check). */
+function columnBreaks(column: Column, v: string): string {
+  return columnRules(column, v).map((r) => `(${r.breaks})`).join(" OR ");
 }
 
 /**
- * The typed, checked table cohort_<stem> from raw_<stem>: line, `ok`, and each column cast to its type (NULL when
- * empty or malformed). USUBJID is kept whenever it is well-formed, even on a row that is not ok: the key rules
- * use every well-formed USUBJID.
+ * bad_values_<stem>(column, value): the values of each column that break the column's own rule. Each rule runs
+ * once per distinct value, not once per row (a column of 10^7 cells holds a few thousand dates or codes); the
+ * distinct values of every column are collected in one scan of the file.
  */
-export function loadChecked(schema: FileSchema): string {
+export function badValues(schema: FileSchema): string {
+  const columns = schema.columns.map((c) => ident(c.name));
+  return `CREATE OR REPLACE TEMP TABLE bad_values_${schema.stem} AS
+WITH seen AS MATERIALIZED (SELECT ${columns.map((c) => `list(DISTINCT ${c}) AS ${c}`).join(", ")} FROM raw_${schema.stem})
+${schema.columns.map((column) =>
+    `SELECT ${sqlString(column.name)} AS "column", v AS value FROM (SELECT unnest(${ident(column.name)}) AS v FROM seen) ` +
+    `WHERE ${columnBreaks(column, "v")}`).join("\nUNION ALL ")}`;
+}
+
+/**
+ * The typed, checked table cohort_<stem> from raw_<stem>: line, `ok` (the row breaks no row rule), and each column
+ * cast to its type (NULL when empty or malformed). `badColumns` are the columns with a value in bad_values_<stem>.
+ * USUBJID is kept whenever it is well-formed, even on a row that is not ok: the key rules use every well-formed
+ * USUBJID.
+ */
+export function loadChecked(schema: FileSchema, badColumns: readonly string[]): string {
+  const rowRules = [
+    ...cellRules(schema).slice(schema.columns.length * 2).map((r) => r.breaks),
+    ...badColumns.map((column) =>
+      `${ident(column)} IN (SELECT value FROM bad_values_${schema.stem} WHERE "column" = ${sqlString(column)})`)
+  ];
   // A typed pattern (USUBJID) is NULL unless well-formed: "01" is not patient 1.
   const columns = schema.columns.map((column) => {
     const v = ident(column.name);
     const cast = `TRY_CAST(NULLIF(${v}, '') AS ${sqlType(column)})`;
     return `${column.type ? `CASE WHEN ${passes(v, column.check)} THEN ${cast} END` : cast} AS ${v}`;
   });
-  return `CREATE OR REPLACE TABLE cohort_${schema.stem} AS\nSELECT line, ${rowOk(schema)} AS ok,\n  ` +
+  const ok = rowRules.length === 0 ? "true" : `NOT (${rowRules.join("\n  OR ")})`;
+  return `CREATE OR REPLACE TABLE cohort_${schema.stem} AS\nSELECT line, ${ok} AS ok,\n  ` +
     `${columns.join(",\n  ")}\nFROM raw_${schema.stem}`;
 }
 
@@ -115,7 +132,7 @@ export function rowProblems(schema: FileSchema, lines: string): string {
   const bad = `(SELECT * FROM raw_${schema.stem} WHERE line IN (SELECT line FROM ${lines}))`;
   const selects = cellRules(schema).map((r, priority) =>
     `SELECT line, ${sqlString(r.column)} AS "column", ${ident(r.column)} AS value, ${r.rule} AS rule, ` +
-    `${r.message} AS message, ${priority} AS priority FROM bad WHERE coalesce(${r.breaks}, false)`);
+    `${r.message} AS message, ${priority} AS priority FROM bad WHERE ${r.breaks}`);
   return `WITH bad AS MATERIALIZED ${bad}\nSELECT ${sqlString(schema.file)} AS file, line, "column", value, rule, message\n` +
     `FROM (${selects.join("\nUNION ALL ")})\n` +
     `QUALIFY row_number() OVER (PARTITION BY line, "column" ORDER BY priority) = 1`;

@@ -10,8 +10,8 @@ import {join} from "node:path";
 import {Engine} from "../engine.js";
 import {CSV_RULES} from "./csv.js";
 import {CohortError, sortProblems, type Problem} from "./problem.js";
-import {plainRejected, readRaw, rereadStreamed, type FileSummary, type RawFile} from "./read.js";
-import {loadChecked, rowProblems} from "./rowsql.js";
+import {readRaw, rereadStreamed, type FileSummary, type RawFile} from "./read.js";
+import {badValues, loadChecked, rowProblems} from "./rowsql.js";
 import {ROW_RULES, SCHEMAS, type FileSchema} from "./schema.js";
 import {readStudy, STUDY_FILE, STUDY_KEYS, STUDY_RULES} from "./study.js";
 import type {Cohort, Study} from "./types.js";
@@ -71,10 +71,17 @@ const RULE_ORDER = Object.keys(RULES);
 /** Loads and checks one file; returns its summary and its file-level and row problems. */
 async function checkFile(engine: Engine, dir: string, schema: FileSchema, scratch: string) {
   let raw: RawFile = await readRaw(engine, dir, schema, scratch);
-  await engine.sql(loadChecked(schema));
-  if (raw.path === "duckdb" && !raw.structural && (await plainRejected(engine, schema))) {
+  const load = async () => {
+    await engine.sql(badValues(schema));
+    const bad = await engine.sql(`SELECT DISTINCT "column" FROM bad_values_${schema.stem}`);
+    await engine.sql(loadChecked(schema, bad.map((row) => row.column as string)));
+  };
+  try {
+    await load();
+  } catch (error) {
+    if (raw.path !== "duckdb") throw error;
     raw = await rereadStreamed(engine, dir, schema, scratch);
-    await engine.sql(loadChecked(schema));
+    await load();
   }
   const [{rows, bad}] = (await engine.sql(
     `SELECT count(*) AS rows, count(*) FILTER (WHERE NOT ok) AS bad FROM cohort_${schema.stem}`)) as

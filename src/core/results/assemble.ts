@@ -34,8 +34,9 @@ export function assemble(outputs: ReadonlyMap<string, Row[]>): UncheckedResult[]
     return {
       id: entry.id, label: entry.label, section: entry.section, stats, denominator, display,
       population: entry.population, method: entry.method, source,
-      patients: row.patients ?? [],
+      ...(row.patients === undefined ? {} : {patients: row.patients ?? []}),
       ...(row.rows === undefined || row.rows === null ? {} : {rows: row.rows}),
+      ...(row.rows_total === undefined || row.rows_total === null ? {} : {rows_total: row.rows_total}),
     };
   });
 }

@@ -1,13 +1,19 @@
-// The results dataset (docs/results.md) for the cohort in a directory: ADaM and analysis SQL in DuckDB, assembled
-// by the catalog, checked against the independent QC, with the report's identity (study.json and provenance).
-import {readFileSync} from "node:fs";
+// The results dataset (docs/results.md) for the cohort in a directory: validation, ADaM and analysis SQL in one
+// DuckDB engine, assembled by the catalog, checked against the independent QC, with the report's identity
+// (study.json and provenance). Large cohorts (docs/results.md, "Large cohorts"; docs/scale.md): no per-patient
+// lists, per-patient rows for a sample of patients, and above LIMITS.qcFull patients the QC compares both
+// implementations on a sub-cohort, which this function builds (QC included) from its own files.
+import {copyFileSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {openCohort, runAnalyses} from "../engine.js";
+import {SCHEMAS} from "../cohort/schema.js";
+import {openCohort, runAnalyses, type Engine} from "../engine.js";
 import {provenance} from "../provenance.js";
 import {assemble} from "./assemble.js";
 import {checkAgainstQc} from "./check.js";
+import {LIMITS, SQL_SAMPLE_KEY} from "./limits.js";
 import {QC, type QcApi} from "./qc.js";
-import type {ResultsDataset} from "./types.js";
+import type {QcSample, ReportLimits, ResultsDataset} from "./types.js";
 
 interface Study {
   study_id: string;
@@ -20,23 +26,70 @@ export function readStudy(dir: string): Study {
   return JSON.parse(readFileSync(join(dir, "study.json"), "utf8")) as Study;
 }
 
-/** Runs every derivation on the cohort in `dir`; the cohort must have been validated. */
+const selection = (k: number) =>
+  `the ${k} patients with the smallest MD5 hex digest of "${LIMITS.seed}-<USUBJID>"`;
+
+/** Writes the sub-cohort of the first `k` patients in sample order (all their rows, as validated) into `dir`. */
+async function writeSubCohort(engine: Engine, source: string, dir: string, k: number): Promise<void> {
+  await engine.sql(`CREATE OR REPLACE TEMP TABLE qc_sample AS
+    SELECT USUBJID FROM cohort_patients ORDER BY ${SQL_SAMPLE_KEY} LIMIT ${k}`);
+  for (const {stem, file} of SCHEMAS) {
+    await engine.sql("SET VARIABLE sample_file = $path", {path: join(dir, file)});
+    await engine.sql(`COPY (SELECT * EXCLUDE (line, ok) FROM cohort_${stem} SEMI JOIN qc_sample USING (USUBJID)
+      ORDER BY line) TO (getvariable('sample_file')) (HEADER, DELIMITER ',')`);
+  }
+  copyFileSync(join(source, "study.json"), join(dir, "study.json"));
+}
+
+/** Runs every derivation on the cohort in `dir` (validated first: CohortError if it is not valid). */
 export async function buildResults(dir: string, qc?: QcApi): Promise<ResultsDataset> {
   const engine = await openCohort(dir);
-  const study = readStudy(dir);
   let outputs;
+  let n: number;
+  let qcSample: QcSample | undefined;
   try {
-    outputs = await runAnalyses(engine);
+    [{n}] = (await engine.sql("SELECT count(*)::INTEGER AS n FROM adsl")) as {n: number}[];
+    await engine.sql("SET VARIABLE sample_seed = $seed", {seed: LIMITS.seed});
+    const large = n > LIMITS.listPatients;
+    if (large) {
+      await engine.sql(`CREATE OR REPLACE TEMP TABLE lane_sample AS
+        SELECT USUBJID FROM adsl ORDER BY ${SQL_SAMPLE_KEY} LIMIT ${LIMITS.lanes}`);
+    }
+    outputs = await runAnalyses(engine, {listPatients: !large, sampleLanes: large});
+    if (n > LIMITS.qcFull) {
+      const scratch = mkdtempSync(join(tmpdir(), "qc-sample-"));
+      try {
+        await writeSubCohort(engine, dir, scratch, LIMITS.qcSample);
+        engine.close(); // the sub-cohort gets its own engine; free this one's memory first
+        // The whole pipeline on the sub-cohort, QC included: throws QcDisagreementError if they disagree.
+        await buildResults(scratch, qc);
+      } finally {
+        rmSync(scratch, {recursive: true, force: true});
+      }
+      qcSample = {patients: Math.min(n, LIMITS.qcSample), of: n, seed: LIMITS.seed, selection: selection(LIMITS.qcSample)};
+    }
   } finally {
     engine.close();
   }
-  const results = await checkAgainstQc(assemble(outputs), dir, qc ?? QC);
+  const unchecked = assemble(outputs);
+  const results = qcSample
+    ? unchecked.map((result) => ({
+      ...result,
+      qc: {module: (qc ?? QC).QC_MODULES[result.id] ?? "none", agree: true, checked: Object.keys(result.stats),
+        sample: qcSample},
+    }))
+    : await checkAgainstQc(unchecked, dir, qc ?? QC);
+  const study = readStudy(dir);
   const {version, cutoff, reconstructed, data_sha256, data_sha256_all, commit, tools} = provenance(dir);
-  const n = results.find((r) => r.id === "cohort.n")!.stats.n as number;
+  const limits: ReportLimits | undefined = n > LIMITS.listPatients
+    ? {patients_listed: false, lanes: {patients: Math.min(n, LIMITS.lanes), seed: LIMITS.seed,
+      selection: selection(LIMITS.lanes)}, qc: qcSample ?? "full"}
+    : undefined;
   return {
     report: {
       title: study.title, study_id: study.study_id, citation: study.citation, version, cutoff, reconstructed,
-      data_sha256, data_sha256_all, commit, tools, n_patients: n,
+      data_sha256, data_sha256_all, commit, tools, n_patients: results.find((r) => r.id === "cohort.n")!.stats.n as number,
+      ...(limits ? {limits} : {}),
     },
     results,
   };

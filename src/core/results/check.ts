@@ -1,14 +1,43 @@
 // Every result against the independent QC: stats key by key and the rows behind results row by row. Any
-// disagreement stops the build with each result, both values and their difference.
-import type {QcApi} from "./qc.js";
+// disagreement stops the build with each result, both values and their difference. When the results leave out
+// per-patient lists or sample per-patient rows (a cohort of more than LIMITS.listPatients patients), the QC's rows
+// are cut the same way first, the lane sample drawn here independently (node:crypto MD5, limits.ts), and each
+// sampled table's rows_total is checked against the QC's full count.
+import {firstInSampleOrder, LIMITS} from "./limits.js";
+import type {QcApi, QcRows} from "./qc.js";
 import type {UncheckedResult} from "./assemble.js";
 import type {Result} from "./types.js";
 
 export class QcDisagreementError extends Error {}
 
+/** The QC tables as the results carry them for a cohort of `n` patients. */
+function asPublished(tables: Record<string, QcRows>, n: number): Record<string, QcRows> {
+  if (n <= LIMITS.listPatients) return tables;
+  const everyone = Object.values(tables).flatMap(({rows}) => rows.map((row) => row.USUBJID))
+    .filter((id): id is number => typeof id === "number");
+  const lanes = firstInSampleOrder(everyone, LIMITS.lanes);
+  return Object.fromEntries(Object.entries(tables).map(([id, {key, rows}]) => {
+    const perPatient = rows.some((row) => "USUBJID" in row);
+    const cut = perPatient
+      ? rows.filter((row) => lanes.has(row.USUBJID as number))
+      : rows.map((row) => Object.fromEntries(Object.entries(row).filter(([field]) => !field.endsWith("_ids"))));
+    return [id, {key, rows: cut, ...(perPatient ? {total: rows.length} : {})}];
+  }));
+}
+
 export async function checkAgainstQc(results: UncheckedResult[], dir: string, qc: QcApi): Promise<Result[]> {
-  const [stats, rows] = await Promise.all([qc.qcResults(dir), qc.qcRows(dir)]);
-  const disagreements = [...qc.compareResults(results, stats), ...qc.compareRows(results, rows)];
+  const {stats, rows: full} = qc.qcAll
+    ? await qc.qcAll(dir)
+    : {stats: await qc.qcResults(dir), rows: await qc.qcRows(dir)};
+  const n = results.find((r) => r.id === "cohort.n")?.stats.n ?? 0;
+  const rows = asPublished(full, n as number);
+  const totals = Object.entries(rows).flatMap(([id, table]) => {
+    const result = results.find((r) => r.id === id);
+    const total = (table as QcRows & {total?: number}).total;
+    return total === undefined || result?.rows_total === total ? [] :
+      [{id, stat: "rows_total", result: result?.rows_total ?? null, qc: total, difference: null, problem: "differs"}];
+  });
+  const disagreements = [...qc.compareResults(results, stats), ...qc.compareRows(results, rows), ...totals];
   if (disagreements.length > 0) {
     throw new QcDisagreementError(
       `The SQL results and the independent QC disagree (${disagreements.length}):\n` +

@@ -20,6 +20,8 @@ export interface QcRows {
 export interface QcApi {
   qcResults(dir: string): Promise<Record<string, Stats>>;
   qcRows(dir: string): Promise<Record<string, QcRows>>;
+  /** Both, reading the cohort once (optional: a stand-in may have only the two above). */
+  qcAll?(dir: string): Promise<{stats: Record<string, Stats>; rows: Record<string, QcRows>}>;
   compareResults(results: readonly {id: string; stats: Stats}[], qc: Record<string, Stats>): Disagreement[];
   compareRows(results: readonly {id: string; rows?: readonly Row[]}[], qc: Record<string, QcRows>): Disagreement[];
   formatDisagreement(d: Disagreement): string;

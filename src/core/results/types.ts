@@ -9,6 +9,15 @@ export interface QcRecord {
   agree: boolean;
   /** The stats keys (and "rows") compared with the QC. */
   checked: string[];
+  /** Above LIMITS.qcFull patients: the sub-cohort on which the QC and the SQL were compared. */
+  sample?: QcSample;
+}
+
+export interface QcSample {
+  patients: number;
+  of: number;
+  seed: number;
+  selection: string;
 }
 
 export interface Result {
@@ -24,8 +33,11 @@ export interface Result {
   /** The SQL file that derives it, relative to the project root. */
   source: string;
   qc: QcRecord;
-  patients: number[];
+  /** Absent when the cohort has more than LIMITS.listPatients patients. */
+  patients?: number[];
   rows?: Row[];
+  /** Rows before sampling, when `rows` holds only the patients of the lane sample. */
+  rows_total?: number;
 }
 
 export interface Report {
@@ -40,6 +52,14 @@ export interface Report {
   commit: string;
   tools: Record<string, string>;
   n_patients: number;
+  /** Only for a cohort of more than LIMITS.listPatients patients: what the results leave out. */
+  limits?: ReportLimits;
+}
+
+export interface ReportLimits {
+  patients_listed: false;
+  lanes: {patients: number; seed: number; selection: string};
+  qc: "full" | QcSample;
 }
 
 export interface ResultsDataset {
@@ -54,4 +74,5 @@ export interface AnalysisRow {
   denominator?: number | null;
   patients?: number[] | null;
   rows?: Row[] | null;
+  rows_total?: number | null;
 }

@@ -76,10 +76,11 @@ single AS (
   UNION ALL SELECT 'surgery', USUBJID, line, 'treatments.csv', 'TRTCAT', 'PRIMARY_SURGERY', STDT, NULL
   FROM treatment WHERE TRTCAT = 'PRIMARY_SURGERY'
 ),
-single_ranked AS (
-  SELECT s.*, row_number() OVER (PARTITION BY kind, USUBJID ORDER BY line) AS k,
-    count(*) OVER (PARTITION BY kind, USUBJID) AS n
-  FROM single s SEMI JOIN patient USING (USUBJID)
+single_count AS (
+  SELECT kind, USUBJID, count(*) AS n, min(line) AS first_line, arg_min(date, line) AS date,
+    arg_min(event, line) AS event
+  FROM single SEMI JOIN patient USING (USUBJID)
+  GROUP BY kind, USUBJID
 ),
 single_kind(kind, rule, what, file, optional) AS (VALUES
   ('induction', 'one-induction', 'induction chemotherapy (CHEMOTHERAPY, INDUCTION)', 'treatments.csv', false),
@@ -91,19 +92,23 @@ single_missing AS (
   SELECT 'patients.csv', p.line, 'USUBJID', CAST(p.USUBJID AS VARCHAR), k.rule,
     'patient ' || p.USUBJID || ': no ' || k.what || ' in ' || k.file
   FROM patient p CROSS JOIN single_kind k
-  WHERE NOT k.optional AND NOT EXISTS (SELECT 1 FROM single_ranked s WHERE s.kind = k.kind AND s.USUBJID = p.USUBJID)
+  WHERE NOT k.optional AND NOT EXISTS (SELECT 1 FROM single_count c WHERE c.kind = k.kind AND c.USUBJID = p.USUBJID)
+),
+single_extra_rows AS (
+  SELECT s.*, c.first_line, row_number() OVER (PARTITION BY s.kind, s.USUBJID ORDER BY s.line) AS k
+  FROM single s JOIN single_count c USING (kind, USUBJID)
+  WHERE c.n > 1
 ),
 single_extra AS (
   SELECT s.file, s.line, s."column",
     -- The second row's value stands for every later one (as for EVENT, where they may differ).
     CASE WHEN s.kind = 'end' THEN second.value ELSE s.value END, k.rule,
-    'patient ' || s.USUBJID || ': a second ' || k.what || '; the first is on line ' || first.line
-  FROM single_ranked s JOIN single_kind k USING (kind)
-  JOIN single_ranked first ON first.kind = s.kind AND first.USUBJID = s.USUBJID AND first.k = 1
-  JOIN single_ranked second ON second.kind = s.kind AND second.USUBJID = s.USUBJID AND second.k = 2
+    'patient ' || s.USUBJID || ': a second ' || k.what || '; the first is on line ' || s.first_line
+  FROM single_extra_rows s JOIN single_kind k USING (kind)
+  JOIN single_extra_rows second ON second.kind = s.kind AND second.USUBJID = s.USUBJID AND second.k = 2
   WHERE s.k > 1
 ),
-the_one AS (SELECT * FROM single_ranked WHERE n = 1),
+the_one AS (SELECT kind, USUBJID, first_line AS line, date, event FROM single_count WHERE n = 1),
 metastasis_line AS (
   SELECT USUBJID, min(line) AS line FROM cohort_metastases WHERE ok GROUP BY USUBJID
 ),

@@ -1,0 +1,32 @@
+// What the results dataset carries as the cohort grows (docs/results.md, "Large cohorts"), and the one sample order
+// used wherever a subset of patients is taken: patients sorted by the MD5 hex digest of "<seed>-<USUBJID>"
+// (DuckDB's md5() in SQL, node:crypto here: the same order from two implementations, and from any other tool).
+import {createHash} from "node:crypto";
+
+export const LIMITS = {
+  /** Per-result `patients` lists and the KM tables' event_ids / censor_ids only up to this many patients. */
+  listPatients: 1000,
+  /** Per-patient rows (waterfall, swimmer lanes, segments, markers): those of at most this many patients. */
+  lanes: 1000,
+  /** Independent QC of every result on the whole cohort up to this many patients... */
+  qcFull: 100_000,
+  /** ...and above it on a sub-cohort of this many patients, the SQL derivations re-run on the same sub-cohort. */
+  qcSample: 10_000,
+  /** Seed of the sample order. */
+  seed: 1,
+} as const;
+
+/** The sample order key of a patient. */
+export function sampleKey(id: number, seed: number = LIMITS.seed): string {
+  return createHash("md5").update(`${seed}-${id}`).digest("hex");
+}
+
+/** The first `k` patients of `ids` in sample order. */
+export function firstInSampleOrder(ids: Iterable<number>, k: number, seed: number = LIMITS.seed): Set<number> {
+  const keyed = [...new Set(ids)].map((id) => ({id, key: sampleKey(id, seed)}));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return new Set(keyed.slice(0, k).map((p) => p.id));
+}
+
+/** The same order in SQL, over a table or CTE with USUBJID (for ORDER BY). */
+export const SQL_SAMPLE_KEY = "md5(getvariable('sample_seed') || '-' || USUBJID)";
