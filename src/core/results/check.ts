@@ -21,7 +21,9 @@ function asPublished(tables: Record<string, QcRows>, n: number): Record<string, 
     const cut = perPatient
       ? rows.filter((row) => lanes.has(row.USUBJID as number))
       : rows.map((row) => Object.fromEntries(Object.entries(row).filter(([field]) => !field.endsWith("_ids"))));
-    return [id, {key, rows: cut, ...(perPatient ? {total: rows.length} : {})}];
+    // Rows are counted by key, as compareRows matches them (several progressions of a site on a day are one marker).
+    const total = new Set(rows.map((row) => key.map((k) => JSON.stringify(row[k])).join())).size;
+    return [id, {key, rows: cut, ...(perPatient ? {total} : {})}];
   }));
 }
 
