@@ -18,6 +18,8 @@ type Step = (typeof STEPS)[number];
 interface Measure {
   status: "ok" | "failed" | "timeout" | "skipped";
   wall_s?: number;
+  /** User + system CPU time of the child and its children (GNU time): steadier than wall time on a shared machine. */
+  cpu_s?: number;
   max_rss_mb?: number;
   note?: string;
 }
@@ -74,8 +76,10 @@ function measure(cmd: string, args: string[], opts: {env?: NodeJS.ProcessEnv; st
       const wall_s = (performance.now() - started) / 1000;
       const time = existsSync(timeFile) ? readFileSync(timeFile, "utf8") : "";
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(time);
+      const cpu = ["User", "System"].map((what) => new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(time));
       rmSync(scratch, {recursive: true, force: true});
       const m: Measure = {status: timedOut ? "timeout" : code === 0 ? "ok" : "failed", wall_s,
+        cpu_s: cpu.every(Boolean) ? cpu.reduce((sum, match) => sum + Number(match![1]), 0) : undefined,
         max_rss_mb: rss ? Number(rss[1]) / 1024 : undefined};
       if (m.status === "failed") m.note = stderr.trim().split("\n").slice(-3).join(" | ");
       done(m);
@@ -135,7 +139,8 @@ const rMissing = steps.includes("r") ? rAvailable() : undefined;
 for (const n of sizes) {
   const dir = resolve(values.dir, `n${n}-s${values.seed}`);
   const outputs = resolve(values.dir, `n${n}-s${values.seed}.out`);
-  rmSync(dir, {recursive: true, force: true});
+  // Without the synth step the other steps reuse the cohort an earlier run left in DIR.
+  if (steps.includes("synth")) rmSync(dir, {recursive: true, force: true});
   rmSync(outputs, {recursive: true, force: true});
   mkdirSync(outputs, {recursive: true});
   const result: Partial<Record<Step, Measure>> = {};
@@ -160,6 +165,7 @@ for (const n of sizes) {
   await run("r", rMissing, "Rscript", [join(root, "scripts/bench/analyses.R"), dir]);
   await run("duckdb", undefined, node, [...tsx, join(root, "scripts/bench-scan.ts"), dir]);
   const ok = (s: Step) => (result[s]?.status === "ok" ? result[s]!.wall_s : undefined);
+  const cpu = (s: Step) => (result[s]?.status === "ok" ? result[s]!.cpu_s : undefined);
   const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined ? a / b : undefined);
   runs.push({
     n, cohort_bytes: dirBytes(dir), steps: result, scan: readJson(join(outputs, "duckdb.out")),
@@ -168,6 +174,8 @@ for (const n of sizes) {
       results_over_floor: ratio(ok("results"), ok("duckdb")),
       validate_over_floor: ratio(ok("validate"), ok("duckdb")),
       r_over_floor: ratio(ok("r"), ok("duckdb")),
+      r_over_results_cpu: ratio(cpu("r"), cpu("results")),
+      results_over_floor_cpu: ratio(cpu("results"), cpu("duckdb")),
     },
     agreement: agreement(join(outputs, "results.out"), join(outputs, "r.out")),
   });
@@ -185,23 +193,25 @@ mkdirSync(dirname(resolve(values.json)), {recursive: true});
 writeFileSync(values.json, JSON.stringify(report, null, 2) + "\n");
 
 const fmt = (x: number | undefined, digits: number) => (x === undefined ? "–" : x.toFixed(digits));
-const lines = ["| N | step | status | wall s | peak RSS MB | × floor |", "|---:|---|---|---:|---:|---:|"];
+const lines = ["| N | step | status | wall s | CPU s | peak RSS MB | × floor (wall) |", "|---:|---|---|---:|---:|---:|---:|"];
 for (const run of runs) {
   const floor = run.steps.duckdb?.status === "ok" ? run.steps.duckdb.wall_s : undefined;
   for (const step of steps) {
     const m = run.steps[step];
     if (!m) continue;
     lines.push(`| ${run.n} | ${step} | ${m.status}${m.note ? ` (${m.note})` : ""} | ${fmt(m.wall_s, 2)} | ` +
-      `${fmt(m.max_rss_mb, 0)} | ${fmt(m.wall_s !== undefined && floor ? m.wall_s / floor : undefined, 1)} |`);
+      `${fmt(m.cpu_s, 2)} | ${fmt(m.max_rss_mb, 0)} | ` +
+      `${fmt(m.wall_s !== undefined && floor ? m.wall_s / floor : undefined, 1)} |`);
   }
   if (run.ratios?.r_over_results !== undefined) {
-    lines.push(`| ${run.n} | R ÷ results | | ${fmt(run.ratios.r_over_results, 2)} | | |`);
+    lines.push(`| ${run.n} | R ÷ results | | ${fmt(run.ratios.r_over_results, 2)} | ` +
+      `${fmt(run.ratios.r_over_results_cpu, 2)} | | |`);
   }
   if (run.agreement) {
     const pairs = Object.values(run.agreement);
     const same = pairs.filter(({report, r}) => report === r ||
       (typeof report === "number" && typeof r === "number" && Math.abs(report - r) <= 1e-9 * Math.max(1, Math.abs(r))));
-    lines.push(`| ${run.n} | agreement with R | ${same.length} of ${pairs.length} values equal (relative 1e-9) | | | |`);
+    lines.push(`| ${run.n} | agreement with R | ${same.length} of ${pairs.length} values equal (relative 1e-9) | | | | |`);
   }
 }
 process.stdout.write(lines.join("\n") + `\n\nwrote ${values.json}\n`);

@@ -11,7 +11,7 @@ import {openCohort, runAnalyses, type Engine} from "../engine.js";
 import {provenance} from "../provenance.js";
 import {assemble} from "./assemble.js";
 import {checkAgainstQc} from "./check.js";
-import {LIMITS, SQL_SAMPLE_KEY} from "./limits.js";
+import {LIMITS, SQL_SAMPLE_KEY, type Limits} from "./limits.js";
 import {QC, type QcApi} from "./qc.js";
 import type {QcSample, ReportLimits, ResultsDataset} from "./types.js";
 
@@ -26,8 +26,7 @@ export function readStudy(dir: string): Study {
   return JSON.parse(readFileSync(join(dir, "study.json"), "utf8")) as Study;
 }
 
-const selection = (k: number) =>
-  `the ${k} patients with the smallest MD5 hex digest of "${LIMITS.seed}-<USUBJID>"`;
+const selection = (k: number, seed: number) => `the ${k} patients with the smallest MD5 hex digest of "${seed}-<USUBJID>"`;
 
 /** Writes the sub-cohort of the first `k` patients in sample order (all their rows, as validated) into `dir`. */
 async function writeSubCohort(engine: Engine, source: string, dir: string, k: number): Promise<void> {
@@ -41,32 +40,35 @@ async function writeSubCohort(engine: Engine, source: string, dir: string, k: nu
   copyFileSync(join(source, "study.json"), join(dir, "study.json"));
 }
 
-/** Runs every derivation on the cohort in `dir` (validated first: CohortError if it is not valid). */
-export async function buildResults(dir: string, qc?: QcApi): Promise<ResultsDataset> {
+/**
+ * Runs every derivation on the cohort in `dir` (validated first: CohortError if it is not valid). `limits`: LIMITS,
+ * unless a test needs a large cohort's behaviour on a small one.
+ */
+export async function buildResults(dir: string, qc?: QcApi, limits: Limits = LIMITS): Promise<ResultsDataset> {
   const engine = await openCohort(dir);
   let outputs;
   let n: number;
   let qcSample: QcSample | undefined;
   try {
     [{n}] = (await engine.sql("SELECT count(*)::INTEGER AS n FROM adsl")) as {n: number}[];
-    await engine.sql("SET VARIABLE sample_seed = $seed", {seed: LIMITS.seed});
-    const large = n > LIMITS.listPatients;
+    await engine.sql("SET VARIABLE sample_seed = $seed", {seed: String(limits.seed)});
+    const large = n > limits.listPatients;
     if (large) {
       await engine.sql(`CREATE OR REPLACE TEMP TABLE lane_sample AS
-        SELECT USUBJID FROM adsl ORDER BY ${SQL_SAMPLE_KEY} LIMIT ${LIMITS.lanes}`);
+        SELECT USUBJID FROM adsl ORDER BY ${SQL_SAMPLE_KEY} LIMIT ${limits.lanes}`);
     }
     outputs = await runAnalyses(engine, {listPatients: !large, sampleLanes: large});
-    if (n > LIMITS.qcFull) {
+    if (n > limits.qcFull) {
       const scratch = mkdtempSync(join(tmpdir(), "qc-sample-"));
       try {
-        await writeSubCohort(engine, dir, scratch, LIMITS.qcSample);
+        await writeSubCohort(engine, dir, scratch, limits.qcSample);
         engine.close(); // the sub-cohort gets its own engine; free this one's memory first
         // The whole pipeline on the sub-cohort, QC included: throws QcDisagreementError if they disagree.
-        await buildResults(scratch, qc);
+        await buildResults(scratch, qc, limits);
       } finally {
         rmSync(scratch, {recursive: true, force: true});
       }
-      qcSample = {patients: Math.min(n, LIMITS.qcSample), of: n, seed: LIMITS.seed, selection: selection(LIMITS.qcSample)};
+      qcSample = {patients: Math.min(n, limits.qcSample), of: n, seed: limits.seed, selection: selection(limits.qcSample, limits.seed)};
     }
   } finally {
     engine.close();
@@ -78,18 +80,18 @@ export async function buildResults(dir: string, qc?: QcApi): Promise<ResultsData
       qc: {module: (qc ?? QC).QC_MODULES[result.id] ?? "none", agree: true, checked: Object.keys(result.stats),
         sample: qcSample},
     }))
-    : await checkAgainstQc(unchecked, dir, qc ?? QC);
+    : await checkAgainstQc(unchecked, dir, qc ?? QC, limits);
   const study = readStudy(dir);
   const {version, cutoff, reconstructed, data_sha256, data_sha256_all, commit, tools} = provenance(dir);
-  const limits: ReportLimits | undefined = n > LIMITS.listPatients
-    ? {patients_listed: false, lanes: {patients: Math.min(n, LIMITS.lanes), seed: LIMITS.seed,
-      selection: selection(LIMITS.lanes)}, qc: qcSample ?? "full"}
+  const reportLimits: ReportLimits | undefined = n > limits.listPatients
+    ? {patients_listed: false, lanes: {patients: Math.min(n, limits.lanes), seed: limits.seed,
+      selection: selection(limits.lanes, limits.seed)}, qc: qcSample ?? "full"}
     : undefined;
   return {
     report: {
       title: study.title, study_id: study.study_id, citation: study.citation, version, cutoff, reconstructed,
       data_sha256, data_sha256_all, commit, tools, n_patients: results.find((r) => r.id === "cohort.n")!.stats.n as number,
-      ...(limits ? {limits} : {}),
+      ...(reportLimits ? {limits: reportLimits} : {}),
     },
     results,
   };

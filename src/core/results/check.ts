@@ -3,7 +3,7 @@
 // per-patient lists or sample per-patient rows (a cohort of more than LIMITS.listPatients patients), the QC's rows
 // are cut the same way first, the lane sample drawn here independently (node:crypto MD5, limits.ts), and each
 // sampled table's rows_total is checked against the QC's full count.
-import {firstInSampleOrder, LIMITS} from "./limits.js";
+import {firstInSampleOrder, LIMITS, type Limits} from "./limits.js";
 import type {QcApi, QcRows} from "./qc.js";
 import type {UncheckedResult} from "./assemble.js";
 import type {Result} from "./types.js";
@@ -11,11 +11,11 @@ import type {Result} from "./types.js";
 export class QcDisagreementError extends Error {}
 
 /** The QC tables as the results carry them for a cohort of `n` patients. */
-function asPublished(tables: Record<string, QcRows>, n: number): Record<string, QcRows> {
-  if (n <= LIMITS.listPatients) return tables;
+function asPublished(tables: Record<string, QcRows>, n: number, limits: Limits): Record<string, QcRows> {
+  if (n <= limits.listPatients) return tables;
   const everyone = Object.values(tables).flatMap(({rows}) => rows.map((row) => row.USUBJID))
     .filter((id): id is number => typeof id === "number");
-  const lanes = firstInSampleOrder(everyone, LIMITS.lanes);
+  const lanes = firstInSampleOrder(everyone, limits.lanes, limits.seed);
   return Object.fromEntries(Object.entries(tables).map(([id, {key, rows}]) => {
     const perPatient = rows.some((row) => "USUBJID" in row);
     const cut = perPatient
@@ -27,12 +27,14 @@ function asPublished(tables: Record<string, QcRows>, n: number): Record<string, 
   }));
 }
 
-export async function checkAgainstQc(results: UncheckedResult[], dir: string, qc: QcApi): Promise<Result[]> {
+export async function checkAgainstQc(
+  results: UncheckedResult[], dir: string, qc: QcApi, limits: Limits = LIMITS,
+): Promise<Result[]> {
   const {stats, rows: full} = qc.qcAll
     ? await qc.qcAll(dir)
     : {stats: await qc.qcResults(dir), rows: await qc.qcRows(dir)};
   const n = results.find((r) => r.id === "cohort.n")?.stats.n ?? 0;
-  const rows = asPublished(full, n as number);
+  const rows = asPublished(full, n as number, limits);
   const totals = Object.entries(rows).flatMap(([id, table]) => {
     const result = results.find((r) => r.id === id);
     const total = (table as QcRows & {total?: number}).total;

@@ -3,7 +3,15 @@
 // (DuckDB's md5() in SQL, node:crypto here: the same order from two implementations, and from any other tool).
 import {createHash} from "node:crypto";
 
-export const LIMITS = {
+export interface Limits {
+  listPatients: number;
+  lanes: number;
+  qcFull: number;
+  qcSample: number;
+  seed: number;
+}
+
+export const LIMITS: Limits = {
   /** Per-result `patients` lists and the KM tables' event_ids / censor_ids only up to this many patients. */
   listPatients: 1000,
   /** Per-patient rows (waterfall, swimmer lanes, segments, markers): those of at most this many patients. */
@@ -14,15 +22,15 @@ export const LIMITS = {
   qcSample: 10_000,
   /** Seed of the sample order. */
   seed: 1,
-} as const;
+};
 
 /** The sample order key of a patient. */
-export function sampleKey(id: number, seed: number = LIMITS.seed): string {
+export function sampleKey(id: number, seed: number): string {
   return createHash("md5").update(`${seed}-${id}`).digest("hex");
 }
 
 /** The first `k` patients of `ids` in sample order. */
-export function firstInSampleOrder(ids: Iterable<number>, k: number, seed: number = LIMITS.seed): Set<number> {
+export function firstInSampleOrder(ids: Iterable<number>, k: number, seed: number): Set<number> {
   const keyed = [...new Set(ids)].map((id) => ({id, key: sampleKey(id, seed)}));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return new Set(keyed.slice(0, k).map((p) => p.id));
