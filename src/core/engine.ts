@@ -88,20 +88,23 @@ function plain(value: unknown, type: DuckDBType, column: string): unknown {
 }
 
 /**
- * DuckDB's memory cap and threads (docs/scale.md): what it holds beyond the cap spills to a private temporary
- * directory. Overridden by DUCKDB_MEMORY_LIMIT (e.g. "1GB") and DUCKDB_THREADS.
+ * DuckDB's memory cap and threads (docs/scale.md). Overridden by DUCKDB_MEMORY_LIMIT (e.g. "1GB") and DUCKDB_THREADS.
  */
-export const ENGINE_LIMITS = {memory_limit: process.env.DUCKDB_MEMORY_LIMIT ?? "2GB",
+export const ENGINE_LIMITS = {memory_limit: process.env.DUCKDB_MEMORY_LIMIT ?? "2500MB",
   threads: process.env.DUCKDB_THREADS ?? "2"};
 
-/** An in-memory DuckDB database with one connection. */
+/**
+ * A private, throw-away DuckDB database with one connection. It lives in a temporary file rather than in memory so
+ * that tables larger than the memory cap are evicted to it (compressed) instead of failing; removed on close.
+ */
 export class Engine {
   private constructor(private readonly instance: DuckDBInstance, private readonly connection: DuckDBConnection,
     private readonly spill: string) {}
 
   static async open(): Promise<Engine> {
-    const spill = mkdtempSync(join(tmpdir(), "duckdb-spill-"));
-    const instance = await DuckDBInstance.create(":memory:", {...ENGINE_LIMITS, temp_directory: spill});
+    const spill = mkdtempSync(join(tmpdir(), "duckdb-"));
+    const instance = await DuckDBInstance.create(join(spill, "cohort.duckdb"),
+      {...ENGINE_LIMITS, temp_directory: join(spill, "tmp")});
     return new Engine(instance, await instance.connect(), spill);
   }
 
