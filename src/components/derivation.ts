@@ -253,6 +253,10 @@ export function derivations(report: Report, sources: DerivationSources) {
       if (picker) picker.value = key;
       for (const [k, set] of triggers) {
         for (const trigger of set) {
+          if (!trigger.isConnected) {
+            set.delete(trigger); // a mark of a figure since drawn again
+            continue;
+          }
           trigger.setAttribute("aria-pressed", String(k === key));
           trigger.classList.toggle("lineage-selected", k === key);
         }
@@ -266,7 +270,6 @@ export function derivations(report: Report, sources: DerivationSources) {
     function wire(trigger: Element, key: string): void {
       if (!byKey.has(key)) return;
       if (!triggers.has(key)) triggers.set(key, new Set());
-      for (const [k, set] of triggers) for (const t of set) if (!t.isConnected) triggers.get(k)!.delete(t);
       triggers.get(key)!.add(trigger);
       trigger.setAttribute("aria-controls", id);
       trigger.setAttribute("aria-pressed", String(key === selected));
