@@ -135,6 +135,14 @@ function dataFingerprint(report: Report): Node {
   return details;
 }
 
+/** Scrolls the dataset table (not the page) so that the first highlighted row shows under the header. */
+function scrollToFirstHit(root: HTMLElement): void {
+  const scroller = root.querySelector<HTMLElement>(".lineage-scroll");
+  const hit = scroller?.querySelector<HTMLElement>("tr.lineage-hit");
+  const head = scroller?.querySelector("thead");
+  if (scroller && hit) scroller.scrollTop = Math.max(0, hit.offsetTop - (head?.getBoundingClientRect().height ?? 0));
+}
+
 interface Loaded {
   lineage: Lineage;
   sql: SqlFile[];
@@ -238,6 +246,7 @@ export function derivations(report: Report, sources: DerivationSources) {
         const entry = loaded.lineage.results.find((e) => e.id === item.result.id);
         if (!entry) throw new Error(`no lineage for result ${item.result.id}`);
         output.replaceChildren(content(item, entry, loaded, report, rerun));
+        scrollToFirstHit(output);
         output.dataset.key = key;
         output.dataset.state = "ready";
       } catch (error) {
@@ -267,14 +276,14 @@ export function derivations(report: Report, sources: DerivationSources) {
 
     element.addEventListener("toggle", () => void render());
 
-    function wire(trigger: Element, key: string): void {
+    function wire(trigger: Element, key: string, event = "click"): void {
       if (!byKey.has(key)) return;
       if (!triggers.has(key)) triggers.set(key, new Set());
       triggers.get(key)!.add(trigger);
       trigger.setAttribute("aria-controls", id);
       trigger.setAttribute("aria-pressed", String(key === selected));
       trigger.classList.toggle("lineage-selected", key === selected);
-      trigger.addEventListener("click", () => void select(key));
+      trigger.addEventListener(event, () => void select(key));
     }
 
     return {
@@ -309,7 +318,8 @@ export function derivations(report: Report, sources: DerivationSources) {
             event.preventDefault();
             void select(k);
           });
-          wire(mark, k);
+          // Plot draws a sticky tip over the mark on pointerdown, so the click lands on the SVG, not the mark.
+          wire(mark, k, "pointerdown");
         }
       }
     };

@@ -140,6 +140,14 @@ describe("how each result was derived", () => {
     assert.deepEqual(rows.hit, rows.all.filter((id) => id === patient), "exactly that patient's ADRS rows");
     assert.deepEqual(rows.selected, rows.hit);
     assert.deepEqual(await seriousViolations(page), []);
+
+    // The mouse too: a click on another bar (Plot's tip takes the click itself, so marks select on pointerdown).
+    const other = page.locator(`rect.lineage-mark[data-usubjid]:not([data-usubjid="${patient}"])`).first();
+    const otherPatient = (await other.getAttribute("data-usubjid"))!;
+    await other.click();
+    await page.locator(`.derivation-content[data-state="ready"][data-key="response.waterfall#${otherPatient}"]`).waitFor();
+    assert.equal(await bar.getAttribute("aria-pressed"), "false");
+    assert.equal(await other.getAttribute("aria-pressed"), "true");
     await finish();
   });
 
