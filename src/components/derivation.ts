@@ -90,7 +90,7 @@ function dependency(file: SqlFile, why: string): HTMLDetailsElement {
   return details;
 }
 
-function sqlSection(path: string, files: SqlFile[]): HTMLElement {
+function sqlSection(path: string, populationPath: string, files: SqlFile[]): HTMLElement {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const file = byPath.get(path);
   const section = document.createElement("div");
@@ -107,6 +107,8 @@ function sqlSection(path: string, files: SqlFile[]): HTMLElement {
     const adam = byPath.get(`src/sql/adam/${table}.sql`);
     if (adam) section.append(dependency(adam, `ADaM dataset ${table.toUpperCase()} it reads`));
   }
+  const population = byPath.get(populationPath);
+  if (population) section.append(dependency(population, "The population (denominator)"));
   return section;
 }
 
@@ -186,7 +188,7 @@ function content(item: DerivationItem, entry: LineageEntry, loaded: Loaded, repo
     root.append(slot);
   }
   const csv = loaded.adam[entry.dataset];
-  root.append(sqlSection(result.source, loaded.sql));
+  root.append(sqlSection(result.source, loaded.lineage.source, loaded.sql));
   if (csv !== undefined) root.append(lineageTable(csv, entry, numerator));
   return root;
 }

@@ -85,7 +85,7 @@ describe("how each result was derived", () => {
     await page.locator('tr[data-key="table1.female"] button.lineage-cell').click();
     await page.locator('.derivation-content[data-state="ready"][data-key="table1.female"]').waitFor();
     const shown = async (path: string) => (await page.locator(`.derivation-content pre.sql[data-path="${path}"]`).textContent()) ?? "";
-    for (const path of ["src/sql/analysis/table1.sql", "src/sql/lib/proportion.sql", "src/sql/adam/adsl.sql"]) {
+    for (const path of ["src/sql/analysis/table1.sql", "src/sql/lib/proportion.sql", "src/sql/adam/adsl.sql", "src/sql/lineage/population.sql"]) {
       assert.equal(Buffer.compare(Buffer.from(await shown(path), "utf8"), readFileSync(join(ROOT, path))), 0, path);
     }
     assert.ok((await page.locator(".derivation-content pre.sql").first().locator("span.sql-keyword").count()) > 10, "highlighted");
