@@ -2,13 +2,16 @@
 // hand-checked from data/cohort (treatments.csv, metastases.csv, assessments.csv, patients.csv); its agreement with
 // every result's own counts; a refusal naming every disagreement; and the SQL shipped with its dependencies.
 import assert from "node:assert/strict";
-import {readFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {before, describe, test} from "node:test";
 import {fileURLToPath} from "node:url";
 import {buildLineage, lineageRows, pairLineage} from "../../src/core/lineage/build.js";
 import {sqlFiles} from "../../src/core/lineage/sql-files.js";
 import type {Lineage, LineageEntry} from "../../src/core/lineage/types.js";
 import {buildResults, type ResultsDataset} from "../../src/core/results/index.js";
+import {writeCohort} from "../../src/core/synth/write.js";
 
 const cohortDir = fileURLToPath(new URL("../../data/cohort", import.meta.url));
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -99,6 +102,19 @@ describe("lineage on the demo cohort", () => {
       return true;
     });
   });
+});
+
+test("on a synthetic cohort of 120 patients the populations still agree with every result (else the build stops)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "lineage-synth-"));
+  try {
+    await writeCohort({n: 120, seed: 11, out: join(dir, "cohort")});
+    const lineage = await buildLineage(join(dir, "cohort"));
+    assert.equal(lineage.results.find((e) => e.id === "cohort.n")!.denominator.length, 120);
+    const operated = lineage.results.find((e) => e.id === "table1.resection.r0")!.denominator;
+    assert.deepEqual(lineage.results.find((e) => e.id === "response.ypt0")!.denominator, operated, "one operated population");
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
 });
 
 describe("the SQL shipped with the derivations", () => {
