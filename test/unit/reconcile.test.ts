@@ -35,7 +35,7 @@ after(() => {
 describe("the demo cohort against the paper", () => {
   test("one row per published value, every status present, and exactly the four contradictions of the paper", () => {
     assert.equal(rows.length, published.values.length);
-    assert.deepEqual(countByStatus(rows), {match: 86, discrepancy: 4, "not-derivable": 18});
+    assert.deepEqual(countByStatus(rows), {match: 87, discrepancy: 4, "not-derivable": 17});
     assert.deepEqual(rows.filter((r) => r.status === "discrepancy").map((r) => r.id),
       ["abstract.rt_50gy28f", "t1.rt_50gy28f", "t1.r0", "case6.schedule"]);
   });
@@ -69,6 +69,11 @@ describe("the demo cohort against the paper", () => {
     assert.equal(row("case6.ned").status, "match");
     assert.equal(row("case6.ned").note, "A lower bound: day 1093 is 2.99 years.");
     assert.equal(row("methods.cutoff").recomputed, "April 1st 2023");
+  });
+
+  test("RFA one before CRT (#1, day 14 < day 22) and one after (#5, day 100 > day 22)", () => {
+    assert.equal(row("efficacy.liver_rfa_timing").recomputed, "one before CTR and one after");
+    assert.equal(row("efficacy.liver_rfa_timing").status, "match");
   });
 
   test("patients placed by the text: #6 the complete response, #6 not on cisplatin, #1 small cell", () => {
@@ -160,7 +165,7 @@ describe("comparison on constructed inputs", () => {
     result("op.r0", 3, 4, [1, 4, 5])
   ]);
 
-  test("a correct printed number is never flagged: 1 (17) for 16.67%, 2 (33), 67% as 4/6 would be, 3 (75)", () => {
+  test("a correct printed number is never flagged: 1 (17) for 16.67%, 2 (33) for 33.33%, 50%, 3 (75), three, 3 of 4", () => {
     const out = reconcile(data, file([
       value("1 (17)", "n (pct)", "all.one"), value("2 (33)", "n (pct)", "all.two"), value("3 (75)", "n (pct)", "op.r0"),
       value("50%", "percent", "all.three"), value("three", "count", "op.r0"), value("3 of 4", "n of N", "op.r0")
@@ -192,6 +197,16 @@ describe("comparison on constructed inputs", () => {
     assert.equal(r!.recomputed, "three");
     assert.match(r!.note, /2 is the count of all\.two \(all\.two\) in the same section; all\.three and all\.one and all\.two divide the 6 patients \(3 \+ 1 \+ 2 = 6\), so 2 would make 5\.$/);
     assert.equal(explainCount(9, data.results[3]!, data.results), 'no result of the section "S" counts 9 patients.');
+  });
+
+  test("a printed median that is another statistic of the result: the mean; a range limit rounded up", () => {
+    const dor = result("tte.x", 4, 4, [1, 2, 3, 4], {stats: {median: 11.2, mean: 13.68, min: 8.11, max: 24.21}});
+    const [a, b] = reconcile(dataset([dor]), file([
+      value("13.7 months (range 8.1–24.2)", "median (range)", "tte.x"), value("11.2 months (range 8.2–24.2)", "median (range)", "tte.x")
+    ]));
+    assert.equal(a!.recomputed, "11.2 months (range 8.1–24.2)");
+    assert.match(a!.note, /: 13\.7 is the mean \(13\.68\) of the same result, not its median\.$/);
+    assert.match(b!.note, /: the printed min rounds 8\.11 up instead of to the nearest\.$/);
   });
 
   test("a published value naming a result the dataset lacks is an error, not a finding", () => {

@@ -65,7 +65,7 @@ function siblings(result: Result, all: readonly Result[]): Result[] {
 }
 
 /** Results of the section that, with `result`, split its population: pairwise disjoint and together everyone. */
-export function partition(result: Result, all: readonly Result[]): Result[] | null {
+function partition(result: Result, all: readonly Result[]): Result[] | null {
   const candidates = siblings(result, all).filter((r) => !r.patients.some((p) => result.patients.includes(p)));
   for (let mask = 1; mask < 1 << candidates.length; mask++) {
     const chosen = candidates.filter((_, i) => mask & (1 << i));

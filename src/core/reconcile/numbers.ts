@@ -40,7 +40,7 @@ export function printedAs(token: NumberToken, value: number): boolean {
 }
 
 /** `value` written like `token`: a word for a word (capitalised alike), else digits at the token's precision. */
-export function formatLike(token: NumberToken, value: number): string {
+function formatLike(token: NumberToken, value: number): string {
   const rounded = atPrecision(value, token.decimals);
   if (token.word && Number.isInteger(rounded) && rounded >= 0 && rounded < WORDS.length) {
     const word = rounded === 0 && ZERO_WORDS.includes(token.text.toLowerCase()) ? token.text.toLowerCase() : WORDS[rounded]!;

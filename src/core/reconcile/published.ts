@@ -4,7 +4,7 @@ import {readFileSync} from "node:fs";
 import {formatProblem, type Problem} from "../cohort/problem.js";
 import {numberTokens} from "./numbers.js";
 import {parsePrintedDate} from "./dates.js";
-import type {Kind, PublishedFile, PublishedValue} from "./types.js";
+import type {Kind, PublishedFile} from "./types.js";
 
 export const DEFAULT_PUBLISHED = "data/published/floe-2024.json";
 
@@ -25,14 +25,15 @@ const KINDS: Record<Kind, Record<string, FieldType>> = {
   schedule: {patient: "number", among: "string[]"},
   time: {row: "rowref", "since?": "rowref", unit: "string", "at_least?": "boolean"},
   "row count": {result: "string", filter: "filter"},
+  "before and after": {result: "string", filter: "filter", relative_to: "filter", field: "string"},
   date: {report: "string"},
   "not-derivable": {reason: "string"}
 };
 
 /** How many numbers the printed string of each kind holds, in the order the stats are compared. */
-export const PRINTED_NUMBERS: Partial<Record<Kind, number>> = {
+const PRINTED_NUMBERS: Partial<Record<Kind, number>> = {
   count: 1, percent: 1, "n (pct)": 2, "n of N": 2, "mean (range)": 3, "median (range)": 3, "range, n": 3,
-  patient: 1, schedule: 2, time: 1, "row count": 1
+  patient: 1, schedule: 2, time: 1, "row count": 1, "before and after": 2
 };
 
 const UNITS = ["days", "months", "years"];
@@ -133,4 +134,3 @@ export function loadPublished(path: string = DEFAULT_PUBLISHED): PublishedFile {
   return data as PublishedFile;
 }
 
-export type {PublishedValue};

@@ -5,7 +5,7 @@ import {printDate, parsePrintedDate} from "./dates.js";
 import {explainCount, explainPercent, explainStatistic, populations, type Population} from "./explain.js";
 import {numberTokens, printedAs, reprint, type NumberToken} from "./numbers.js";
 import type {
-  PatientValue, PublishedFile, PublishedValue, ReconciliationRow, RowCountValue, RowFilter, RowRef, ScheduleValue,
+  PatientValue, PublishedFile, PublishedValue, ReconciliationRow, RowCountValue, RowFilter, RowRef, RowTimingValue, ScheduleValue,
   StatsValue, Status, TimeValue
 } from "./types.js";
 
@@ -162,6 +162,22 @@ function rowCount(ctx: Context, entry: RowCountValue): Outcome {
     () => `the rows of ${entry.result} where ${JSON.stringify(entry.filter)} belong to ${ids.length} patients (${patients(ids)}).`);
 }
 
+function beforeAndAfter(ctx: Context, entry: RowTimingValue): Outcome {
+  const day = (row: Record<string, unknown>) => row[entry.field] as number;
+  const before: number[] = [];
+  const after: number[] = [];
+  for (const row of rowsWhere(ctx, entry.result, entry.filter, entry.id)) {
+    const id = row.USUBJID as number;
+    const reference = rowsWhere(ctx, entry.result, {...entry.relative_to, USUBJID: id}, entry.id);
+    if (reference.length !== 1) throw new Unresolved(`Patient ${id} has ${reference.length} rows of ${entry.result} where ${JSON.stringify(entry.relative_to)}, not one.`);
+    (day(row) < day(reference[0]!) ? before : after).push(id);
+  }
+  const describe = (ids: number[]) => `${ids.length} (${patients(ids)})`;
+  return compare(entry, [before.length, after.length],
+    `${entry.result}: ${entry.field} of rows where ${JSON.stringify(entry.filter)} against the patient's row where ${JSON.stringify(entry.relative_to)}`,
+    () => `by ${entry.field}, ${describe(before)} fall before and ${describe(after)} after.`);
+}
+
 function outcome(ctx: Context, entry: PublishedValue): Outcome {
   try {
     switch (entry.kind) {
@@ -170,6 +186,7 @@ function outcome(ctx: Context, entry: PublishedValue): Outcome {
       case "schedule": return schedule(ctx, entry);
       case "time": return time(ctx, entry);
       case "row count": return rowCount(ctx, entry);
+      case "before and after": return beforeAndAfter(ctx, entry);
       case "date": {
         const cutoff = ctx.dataset.report.cutoff;
         const same = parsePrintedDate(entry.printed) === cutoff;

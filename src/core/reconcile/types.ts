@@ -57,6 +57,15 @@ export interface RowCountValue extends Base {
   filter: RowFilter;
 }
 
+/** "one before CRT and one after": patients whose row (filter) falls before, then after, their own `relative_to` row. */
+export interface RowTimingValue extends Base {
+  kind: "before and after";
+  result: string;
+  filter: RowFilter;
+  relative_to: RowFilter;
+  field: string;
+}
+
 /** A date of the report identity (the data cut-off). */
 export interface DateValue extends Base {
   kind: "date";
@@ -75,6 +84,7 @@ export type PublishedValue =
   | ScheduleValue
   | TimeValue
   | RowCountValue
+  | RowTimingValue
   | DateValue
   | NotDerivableValue;
 
