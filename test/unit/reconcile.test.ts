@@ -35,7 +35,7 @@ after(() => {
 describe("the demo cohort against the paper", () => {
   test("one row per published value, every status present, and exactly the four contradictions of the paper", () => {
     assert.equal(rows.length, published.values.length);
-    assert.deepEqual(countByStatus(rows), {match: 87, discrepancy: 4, "not-derivable": 17});
+    assert.deepEqual(countByStatus(rows), {match: 89, discrepancy: 4, "not-derivable": 19});
     assert.deepEqual(rows.filter((r) => r.status === "discrepancy").map((r) => r.id),
       ["abstract.rt_50gy28f", "t1.rt_50gy28f", "t1.r0", "case6.schedule"]);
   });
@@ -64,6 +64,8 @@ describe("the demo cohort against the paper", () => {
 
   test("times from rows: CRT from day 22; 28 months after surgery (1093 − 243 = 850 days); SD 12 months after CRT (390 − 26 = 364 days)", () => {
     assert.equal(row("treatment.crt_day").recomputed, "day 22");
+    assert.equal(row("treatment.rt_weeks_long").recomputed, "5 weeks"); // days 22–59: 37 days = 5.29 weeks, all four patients
+    assert.equal(row("treatment.rt_weeks_short").recomputed, "1 week"); // days 22–26: 4 days = 0.57 weeks
     assert.equal(row("discussion.no_relapse").recomputed, "28 months");
     assert.equal(row("discussion.sd_followup").recomputed, "12-month");
     assert.equal(row("case6.ned").status, "match");

@@ -36,7 +36,7 @@ const PRINTED_NUMBERS: Partial<Record<Kind, number>> = {
   patient: 1, schedule: 2, time: 1, "row count": 1, "before and after": 2
 };
 
-const UNITS = ["days", "months", "years"];
+const UNITS = ["days", "weeks", "months", "years"];
 const REPORT_KEYS = ["cutoff"];
 
 export class PublishedFileError extends Error {
@@ -60,7 +60,7 @@ function typeOk(type: FieldType, v: unknown): boolean {
     case "where": return isObject(v) && typeOk("string", v.section) && typeOk("string", v.quote) && Object.keys(v).length === 2;
     case "filter":
       return isObject(v) && Object.values(v).every((x) => typeof x === "string" || typeof x === "number" ||
-        (isObject(x) && Object.keys(x).length === 1 && typeOk("string", x.patient_of)));
+        (isObject(x) && Object.keys(x).length === 1 && (typeOk("string", x.patient_of) || typeOk("string", x.patients_of))));
     case "rowref":
       return isObject(v) && typeOk("string", v.result) && typeOk("string", v.field) && typeOk("filter", v.filter) &&
         Object.keys(v).length === 3;
@@ -69,7 +69,7 @@ function typeOk(type: FieldType, v: unknown): boolean {
 
 const TYPE_TEXT: Record<FieldType, string> = {
   string: "a non-empty string", number: "a number", boolean: "true or false", "string[]": "a non-empty list of strings",
-  where: "{section, quote}, both non-empty strings", filter: "an object of column → value or {patient_of: result id}",
+  where: "{section, quote}, both non-empty strings", filter: "an object of column → value, {patient_of: result id} or {patients_of: result id}",
   rowref: "{result, filter, field}"
 };
 

@@ -15,7 +15,7 @@ export class ReconcileError extends Error {}
 /** The data cannot settle a printed claim (no such row, no single patient): a discrepancy with this note. */
 class Unresolved extends Error {}
 
-const DAYS_PER = {days: 1, months: 365.25 / 12, years: 365.25};
+const DAYS_PER = {days: 1, weeks: 7, months: 365.25 / 12, years: 365.25};
 
 /** The stats each kind prints, in the order the paper prints them. */
 const STATS: Record<StatsValue["kind"], string[]> = {
@@ -114,17 +114,21 @@ function schedule(ctx: Context, entry: ScheduleValue): Outcome {
   });
 }
 
-/** The rows of a result matching a filter ({patient_of: id} is that result's only patient). */
+/**
+ * The rows of a result matching a filter: {patient_of: id} is that result's only patient, {patients_of: id} any of
+ * its patients.
+ */
 function rowsWhere(ctx: Context, resultId: string, filter: RowFilter, entry: string): Record<string, unknown>[] {
   const result = lookup(ctx, resultId, entry);
   if (!result.rows) throw new ReconcileError(`result "${resultId}" has no rows (published value ${entry})`);
-  const wanted = Object.entries(filter).map(([key, value]): [string, string | number] => {
-    if (typeof value !== "object") return [key, value];
+  const wanted = Object.entries(filter).map(([key, value]): [string, (string | number)[]] => {
+    if (typeof value !== "object") return [key, [value]];
+    if ("patients_of" in value) return [key, lookup(ctx, value.patients_of, entry).patients];
     const of = lookup(ctx, value.patient_of, entry);
     if (of.patients.length !== 1) throw new Unresolved(`The paper describes one patient of ${of.label} (${of.id}); the data have ${of.patients.length}.`);
-    return [key, of.patients[0]!];
+    return [key, of.patients];
   });
-  return result.rows.filter((row) => wanted.every(([key, value]) => row[key] === value));
+  return result.rows.filter((row) => wanted.every(([key, values]) => values.includes(row[key] as string | number)));
 }
 
 const describeFilter = (ref: RowRef) => `${ref.result} ${ref.field} where ${JSON.stringify(ref.filter)}`;

@@ -1,8 +1,11 @@
 // The published-values file (data/published/*.json): every number the paper prints about its cohort, where it
 // is printed, exactly how, and what in the results dataset (docs/results.md) it measures.
 
-/** Selects rows of a result's `rows` table: each key must equal the value; {patient_of} is the only patient of a result. */
-export type RowFilter = Record<string, string | number | {patient_of: string}>;
+/**
+ * Selects rows of a result's `rows` table: each key must equal the value; {patient_of: id} is the only patient of
+ * that result, {patients_of: id} any of its patients.
+ */
+export type RowFilter = Record<string, string | number | {patient_of: string} | {patients_of: string}>;
 
 /** A value read from one row (or several rows agreeing on it) of a result's `rows`. */
 export interface RowRef {
@@ -45,7 +48,7 @@ export interface TimeValue extends Base {
   kind: "time";
   row: RowRef;
   since?: RowRef;
-  unit: "days" | "months" | "years";
+  unit: "days" | "weeks" | "months" | "years";
   /** The paper states a lower bound ("after 2 years"): the recomputed time must reach it. */
   at_least?: boolean;
 }
