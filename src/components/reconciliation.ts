@@ -50,8 +50,9 @@ export function discrepancyList(rows: readonly ReconciliationRow[]): HTMLElement
 
 /** Every printed number, in the order of the paper, with its status; downloadable as CSV. */
 export function reconciliationTable(rows: readonly ReconciliationRow[]): HTMLElement {
-  return table<ReconciliationRow>({
-    caption: "Every number the paper prints about its cohort, recomputed from the data",
+  const caption = "Every number the paper prints about its cohort, recomputed from the data";
+  const element = table<ReconciliationRow>({
+    caption,
     columns: [
       {label: "Id", value: (r) => r.id, rowHeader: true},
       {label: "Where", value: (r) => r.where},
@@ -68,4 +69,10 @@ export function reconciliationTable(rows: readonly ReconciliationRow[]): HTMLEle
     ],
     filename: "reconciliation"
   });
+  // The table is wider than the page: its scrolling region must be reachable by keyboard (WCAG 2.1.1).
+  const scroller = element.querySelector<HTMLElement>(".table-scroll");
+  scroller?.setAttribute("tabindex", "0");
+  scroller?.setAttribute("role", "region");
+  scroller?.setAttribute("aria-label", caption);
+  return element;
 }
