@@ -211,6 +211,21 @@ describe("comparison on constructed inputs", () => {
     assert.match(b!.note, /: the printed min rounds 8\.11 up instead of to the nearest\.$/);
   });
 
+  test("claims about patients and rows: a patient outside the result, a time from rows, a patient the data cannot single out", () => {
+    const lanes = result("lanes", 0, 6, [1, 2], {rows: [{USUBJID: 1, followup_days: 400}, {USUBJID: 2, followup_days: 800}]});
+    const out = reconcile(dataset([...data.results, lanes]), file([
+      {...value("#2", "patient", "all.one"), member: true} as PublishedValue,
+      {id: "t", where: {section: "S", quote: "q"}, printed: "14 months", kind: "time", unit: "months",
+        row: {result: "lanes", filter: {USUBJID: {patient_of: "all.one"}}, field: "followup_days"}},
+      {id: "u", where: {section: "S", quote: "q"}, printed: "13 months", kind: "time", unit: "months",
+        row: {result: "lanes", filter: {USUBJID: {patient_of: "all.two"}}, field: "followup_days"}}
+    ]));
+    assert.deepEqual(out.map((r) => [r.status, r.recomputed]), [["discrepancy", "#1"], ["discrepancy", "13 months"], ["discrepancy", null]]);
+    assert.equal(out[0]!.note, "The paper places patient 2 in all.one (all.one), but the patients counted there are #1.");
+    assert.equal(out[1]!.note, "Printed 14 months but the data give 13 months: day 400 is 13.14 months.");
+    assert.equal(out[2]!.note, "The paper describes one patient of all.two (all.two); the data have 2.");
+  });
+
   test("a published value naming a result the dataset lacks is an error, not a finding", () => {
     assert.throws(() => reconcile(data, file([value("1", "count", "no.such")])), ReconcileError);
   });

@@ -131,7 +131,12 @@ function rowsWhere(ctx: Context, resultId: string, filter: RowFilter, entry: str
   return result.rows.filter((row) => wanted.every(([key, values]) => values.includes(row[key] as string | number)));
 }
 
-const describeFilter = (ref: RowRef) => `${ref.result} ${ref.field} where ${JSON.stringify(ref.filter)}`;
+/** "kind = crt, USUBJID = the patient of response.bor.sd": a row filter in words. */
+const filterText = (filter: RowFilter) =>
+  Object.entries(filter).map(([key, value]) => `${key} = ${typeof value !== "object" ? value
+    : "patient_of" in value ? `the patient of ${value.patient_of}` : `a patient of ${value.patients_of}`}`).join(", ");
+
+const describeFilter = (ref: RowRef) => `${ref.result} ${ref.field} where ${filterText(ref.filter)}`;
 
 /** The one value of `field` the matching rows agree on. */
 function rowValue(ctx: Context, ref: RowRef, entry: string): number {
@@ -162,8 +167,8 @@ function time(ctx: Context, entry: TimeValue): Outcome {
 function rowCount(ctx: Context, entry: RowCountValue): Outcome {
   const matching = rowsWhere(ctx, entry.result, entry.filter, entry.id);
   const ids = [...new Set(matching.map((row) => row.USUBJID as number))].sort((a, b) => a - b);
-  return compare(entry, [ids.length], `${entry.result}: patients with a row where ${JSON.stringify(entry.filter)}`,
-    () => `the rows of ${entry.result} where ${JSON.stringify(entry.filter)} belong to ${ids.length} patients (${patients(ids)}).`);
+  return compare(entry, [ids.length], `${entry.result}: patients with a row where ${filterText(entry.filter)}`,
+    () => `the rows of ${entry.result} where ${filterText(entry.filter)} belong to ${ids.length} patients (${patients(ids)}).`);
 }
 
 function beforeAndAfter(ctx: Context, entry: RowTimingValue): Outcome {
@@ -173,12 +178,12 @@ function beforeAndAfter(ctx: Context, entry: RowTimingValue): Outcome {
   for (const row of rowsWhere(ctx, entry.result, entry.filter, entry.id)) {
     const id = row.USUBJID as number;
     const reference = rowsWhere(ctx, entry.result, {...entry.relative_to, USUBJID: id}, entry.id);
-    if (reference.length !== 1) throw new Unresolved(`Patient ${id} has ${reference.length} rows of ${entry.result} where ${JSON.stringify(entry.relative_to)}, not one.`);
+    if (reference.length !== 1) throw new Unresolved(`Patient ${id} has ${reference.length} rows of ${entry.result} where ${filterText(entry.relative_to)}, not one.`);
     (day(row) < day(reference[0]!) ? before : after).push(id);
   }
   const describe = (ids: number[]) => `${ids.length} (${patients(ids)})`;
   return compare(entry, [before.length, after.length],
-    `${entry.result}: ${entry.field} of rows where ${JSON.stringify(entry.filter)} against the patient's row where ${JSON.stringify(entry.relative_to)}`,
+    `${entry.result}: ${entry.field} of rows where ${filterText(entry.filter)} against the patient's row where ${filterText(entry.relative_to)}`,
     () => `by ${entry.field}, ${describe(before)} fall before and ${describe(after)} after.`);
 }
 
