@@ -100,13 +100,14 @@ const count = (n: number) => n.toLocaleString("en-US");
 
 /**
  * What the figure shows, in words, against the cohort size `n` (cohort.n, which may exceed the
- * lanes in the results): "Showing 50 of 10,000 patients: the first 50 by follow-up (longest first)."
+ * lanes in the results, then drawn from a `sample` described in words):
+ * "Showing 50 of 10,000 patients: the first 50 by follow-up (longest first)."
  */
-export function laneNote({lanes, matching, total}: Layout, n: number, order: SwimmerOrder): string {
+export function laneNote({lanes, matching, total}: Layout, n: number, order: SwimmerOrder, sample?: string): string {
   const shown = lanes.length;
   const by = SWIMMER_ORDERS[order].toLowerCase();
   const head = `Showing ${count(shown)} of ${count(n)} patients`;
-  const held = total < n ? ` The results hold lanes for ${count(total)} of the ${count(n)} patients.` : "";
+  const held = total < n ? ` Only ${count(total)} of the ${count(n)} patients have lanes in the results${sample ? ` (a sample: ${sample})` : ""}; the order and the filter apply to those.` : "";
   if (shown === n) return `${head}.`;
   if (shown === 0) return `${head}: none match the filter.${held}`;
   if (matching > shown) return `${head}: the first ${count(shown)} by ${by}${matching < total ? ` of the ${count(matching)} that match the filter` : ""}.${held}`;

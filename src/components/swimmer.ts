@@ -26,8 +26,10 @@ export const MARKERS: Record<MarkerKind, {name: string; symbol: "circle" | "tria
 };
 
 export interface SwimmerData {
-  /** Patients in the cohort (cohort.n): the lanes in the results may be fewer. */
+  /** Patients in the cohort (cohort.n): the lanes in the results may be fewer, */
   n: number;
+  /** ...then those of a sample, in words (report.limits.lanes.selection). */
+  sample?: string;
   lanes: Lane[];
   segments: SwimmerSegment[];
   markers: SwimmerMarker[];
@@ -116,7 +118,7 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
     title: "Treatment and outcome of each patient",
     description,
     parts: [legend(items, width, "Swimmer plot legend"), plot],
-    notes: [laneNote(layout, data.n, filter.order)],
+    notes: [laneNote(layout, data.n, filter.order, data.sample)],
     data: [
       ...lanes.map((l) => ({USUBJID: l.USUBJID, MORPH: l.MORPH, BOR: l.BOR, item: "follow-up", start_day: 1, end_day: l.followup_days, alive: l.alive})),
       ...segments.map((s) => ({USUBJID: s.USUBJID, MORPH: laneOf.get(s.USUBJID)!.MORPH, BOR: laneOf.get(s.USUBJID)!.BOR, item: s.kind, start_day: s.start_day, end_day: s.end_day, alive: ""})),

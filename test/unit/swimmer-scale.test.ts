@@ -31,6 +31,8 @@ test("swimmer note: all shown, capped, filtered, none, and lanes held for fewer 
   assert.equal(laneNote(layout(50, 2300, 10000), 10000, "response"), "Showing 50 of 10,000 patients: the first 50 by best overall response of the 2,300 that match the filter.");
   assert.equal(laneNote(layout(3, 3, 6), 6, "patient"), "Showing 3 of 6 patients: the 3 that match the filter, ordered by patient number.");
   assert.equal(laneNote(layout(0, 0, 6), 6, "patient"), "Showing 0 of 6 patients: none match the filter.");
-  assert.equal(laneNote(layout(40, 40, 40), 100000, "morphology"), "Showing 40 of 100,000 patients, ordered by morphology. The results hold lanes for 40 of the 100,000 patients.");
-  assert.equal(laneNote(layout(50, 1000, 1000), 100000, "followup"), "Showing 50 of 100,000 patients: the first 50 by follow-up (longest first). The results hold lanes for 1,000 of the 100,000 patients.");
+  assert.equal(laneNote(layout(40, 40, 40), 100000, "morphology"), "Showing 40 of 100,000 patients, ordered by morphology. Only 40 of the 100,000 patients have lanes in the results; the order and the filter apply to those.");
+  assert.equal(laneNote(layout(50, 1000, 1000), 100000, "followup"), "Showing 50 of 100,000 patients: the first 50 by follow-up (longest first). Only 1,000 of the 100,000 patients have lanes in the results; the order and the filter apply to those.");
+  assert.equal(laneNote(layout(50, 1000, 1000), 100000, "followup", "the 1000 patients with the smallest MD5 of their number"),
+    "Showing 50 of 100,000 patients: the first 50 by follow-up (longest first). Only 1,000 of the 100,000 patients have lanes in the results (a sample: the 1000 patients with the smallest MD5 of their number); the order and the filter apply to those.");
 });
