@@ -11,6 +11,7 @@
 // (package-lock.json), esbuild or this file change (a stamp beside it records their hash);
 // a source that uses Plot other than through `Plot.name` or named imports fails the build;
 // after the build, `checkPlotBundle` fails if the site does not serve this exact bundle.
+// (`npm run dev` builds it once at start: restart it after using a Plot function for the first time.)
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
