@@ -19,6 +19,7 @@ export default {
     {name: "Swimmer plot", path: "/swimmer"},
     {name: "Survival", path: "/survival"},
     {name: "Safety", path: "/safety"},
+    {name: "Reconciliation with the paper", path: "/reconciliation"},
     {name: "Versions", path: "/versions"}
   ],
   style: "style.css",
