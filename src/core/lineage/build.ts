@@ -51,7 +51,10 @@ export function pairLineage(data: ResultsDataset, rows: readonly PopulationRow[]
 
 /** The lineage of the results of the cohort in `dir` (the results are built when not given). */
 export async function buildLineage(dir: string, data?: ResultsDataset): Promise<Lineage> {
-  return pairLineage(data ?? (await buildResults(dir)), await populations(dir));
+  const results = data ?? (await buildResults(dir));
+  // Above 1000 patients the results carry no patient lists (docs/results.md, "Large cohorts"): no lineage either.
+  if (results.report.limits) return {source: LINEAGE_FILE, results: []};
+  return pairLineage(results, await populations(dir));
 }
 
 /** The lineage as flat rows (result_id, role, USUBJID): numerator rows, then denominator rows, per result. */

@@ -19,7 +19,7 @@ export function assemble(outputs: ReadonlyMap<string, Row[]>): UncheckedResult[]
       produced.set(row.id, {row, source});
     }
   }
-  return CATALOG.map((entry): UncheckedResult => {
+  return CATALOG.map((entry) => {
     const found = produced.get(entry.id);
     if (!found) throw new Error(`no analysis file returns result ${entry.id}`);
     const {row, source} = found;
@@ -37,6 +37,6 @@ export function assemble(outputs: ReadonlyMap<string, Row[]>): UncheckedResult[]
       ...(row.patients === undefined ? {} : {patients: row.patients ?? []}),
       ...(row.rows === undefined || row.rows === null ? {} : {rows: row.rows}),
       ...(row.rows_total === undefined || row.rows_total === null ? {} : {rows_total: row.rows_total}),
-    };
+    } as UncheckedResult;
   });
 }

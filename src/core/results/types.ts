@@ -33,8 +33,11 @@ export interface Result {
   /** The SQL file that derives it, relative to the project root. */
   source: string;
   qc: QcRecord;
-  /** Absent when the cohort has more than LIMITS.listPatients patients. */
-  patients?: number[];
+  /**
+   * Absent from the JSON when the cohort has more than LIMITS.listPatients patients (then `report.limits` is set;
+   * docs/results.md, "Large cohorts"); typed as always present for the code that reads small cohorts only.
+   */
+  patients: number[];
   rows?: Row[];
   /** Rows before sampling, when `rows` holds only the patients of the lane sample. */
   rows_total?: number;
