@@ -19,7 +19,9 @@ export default {
     {name: "Swimmer plot", path: "/swimmer"},
     {name: "Survival", path: "/survival"},
     {name: "Safety", path: "/safety"},
-    {name: "Versions", path: "/versions"}
+    {name: "Versions", path: "/versions"},
+    {name: "Analysis datasets", path: "/data"},
+    {name: "Verify in your browser", path: "/verify"}
   ],
   style: "style.css",
   // Framework 1.13 has no `lang` option, labels its sidebar toggle by title only and puts a

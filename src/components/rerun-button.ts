@@ -19,7 +19,7 @@ export function rerunButton(resultId: string): HTMLElement {
   const button = document.createElement("button");
   button.type = "button";
   button.textContent = "Re-derive in this browser";
-  button.setAttribute("aria-label", `Re-derive ${resultId} in this browser`);
+  button.setAttribute("aria-label", `Re-derive in this browser: ${resultId}`);
   const status = document.createElement("output");
   status.setAttribute("aria-live", "polite");
   button.addEventListener("click", async () => {

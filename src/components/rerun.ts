@@ -20,13 +20,13 @@ export interface ShippedSql {
   analysis: SqlFile[];
 }
 
-/** The ADaM CSVs under the file names src/sql/published/load.sql reads. */
-const ADAM_CSV = {
-  "adsl.csv": FileAttachment("../data/adam/adsl.csv"),
-  "adrs.csv": FileAttachment("../data/adam/adrs.csv"),
-  "adtte.csv": FileAttachment("../data/adam/adtte.csv"),
-  "adae.csv": FileAttachment("../data/adam/adae.csv"),
-};
+/** Fetches the ADaM CSVs, under the file names src/sql/published/load.sql reads (as text: `.csv()` would need a CDN). */
+const adamCsv = () => Promise.all([
+  ["adsl.csv", FileAttachment("../data/adam/adsl.csv").text()],
+  ["adrs.csv", FileAttachment("../data/adam/adrs.csv").text()],
+  ["adtte.csv", FileAttachment("../data/adam/adtte.csv").text()],
+  ["adae.csv", FileAttachment("../data/adam/adae.csv").text()],
+].map(async ([name, text]) => [name as string, await text] as const));
 
 let sql: Promise<ShippedSql> | undefined;
 let published: Promise<PublishedResult[]> | undefined;
@@ -55,7 +55,7 @@ function prepare(): Promise<(text: string) => Promise<AnalysisRow[]>> {
     const [db, files, texts] = await Promise.all([
       startDuckDB(),
       shippedSql(),
-      Promise.all(Object.entries(ADAM_CSV).map(async ([name, file]) => [name, await file.text()] as const)),
+      adamCsv(),
     ]);
     for (const [name, text] of texts) await db.registerFileText(name, text);
     const connection = await db.connect();
