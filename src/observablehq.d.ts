@@ -13,3 +13,16 @@ declare module "observablehq:stdlib" {
   }
   export function FileAttachment(name: string): FileAttachmentHandle;
 }
+
+// The parts of Observable Inputs (no bundled types) that components use.
+declare module "@observablehq/inputs" {
+  type InputElement<T> = HTMLElement & {value: T};
+  export function search<T>(data: readonly T[], options?: {label?: string; placeholder?: string}): InputElement<T[]>;
+  export function table<T>(data: readonly T[], options?: {
+    select?: boolean;
+    columns?: string[];
+    header?: Record<string, string>;
+    layout?: "auto" | "fixed";
+    rows?: number;
+  }): HTMLElement;
+}

@@ -92,7 +92,7 @@ describe("/verify re-derives the report in Chromium", () => {
     const page = await browser.newPage();
     const watched = await watch(page, origin);
     await page.goto(origin + "/verify", {waitUntil: "networkidle"});
-    await page.getByLabel("Result").selectOption("response.orr");
+    await page.getByLabel("Result", {exact: true}).selectOption("response.orr");
     const status = page.locator(".rerun output");
     assert.ok(!watched.requests.some((url) => url.endsWith(".wasm")), "no wasm before the click");
     await page.getByRole("button", {name: "Re-derive in this browser: response.orr"}).click();
