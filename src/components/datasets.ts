@@ -16,6 +16,14 @@ export function parseDataset(text: string, dictionary: readonly DictionaryEntry[
       [key, value === "" || value === undefined ? null : numeric.has(key) ? Number(value) : value]))) as DatasetRow[];
 }
 
+/** Inputs.table scrolls inside its own box: make that box reachable and named for keyboard and screen readers. */
+function scrollableTable(table: HTMLElement, label: string): HTMLElement {
+  table.tabIndex = 0;
+  table.setAttribute("role", "region");
+  table.setAttribute("aria-label", label);
+  return table;
+}
+
 /** A link that downloads `href` as `filename`. */
 function downloadLink(label: string, href: string, filename: string): HTMLAnchorElement {
   const link = document.createElement("a");
@@ -48,7 +56,7 @@ export function datasetBrowser(name: string, rows: readonly DatasetRow[], files:
   count.setAttribute("aria-live", "polite");
   const render = () => {
     const shown = search.value;
-    holder.replaceChildren(Inputs.table(shown, {select: false, layout: "auto", rows: 12.5}));
+    holder.replaceChildren(scrollableTable(Inputs.table(shown, {select: false, layout: "auto", rows: 12.5}), name));
     count.textContent = `${shown.length} of ${rows.length} rows`;
   };
   search.addEventListener("input", render);
@@ -68,13 +76,13 @@ export function dictionaryBrowser(dictionary: readonly DictionaryEntry[]): HTMLE
   root.className = "dataset dictionary";
   const search = Inputs.search(dictionary, {label: "Search the dictionary", placeholder: "Variable, label, derivation…"});
   const holder = document.createElement("div");
-  const render = () => holder.replaceChildren(Inputs.table(search.value, {
+  const render = () => holder.replaceChildren(scrollableTable(Inputs.table(search.value, {
     select: false,
     columns: ["dataset", "variable", "label", "type", "derivation"],
     header: {dataset: "Dataset", variable: "Variable", label: "Label", type: "Type", derivation: "Derivation"},
     layout: "auto",
     rows: 20.5,
-  }));
+  }), "Data dictionary"));
   search.addEventListener("input", render);
   render();
   root.append(search, holder);
