@@ -92,3 +92,16 @@ export function compareResult(published: PublishedResult, rederived: Rederived |
 export function compareAll(published: readonly PublishedResult[], rederived: ReadonlyMap<string, Rederived>): Comparison[] {
   return published.map((result) => compareResult(result, rederived.get(result.id)));
 }
+
+/** The summary sentence for `comparisons` completed in `ms` milliseconds. */
+export function summaryText(comparisons: readonly Comparison[], ms: number): string {
+  const matched = comparisons.filter((c) => c.match).length;
+  const seconds = (ms / 1000).toFixed(1);
+  if (matched === comparisons.length) {
+    return `All ${comparisons.length} published results were re-derived in this browser and match ` +
+      `(counts and ids exactly, other numbers within ${ABSOLUTE_TOLERANCE}), in ${seconds} s.`;
+  }
+  const differing = comparisons.filter((c) => !c.match).map((c) => c.id);
+  return `${matched} of ${comparisons.length} published results match; ${differing.length} ${differing.length === 1 ? "differs" : "differ"} from what this ` +
+    `browser re-derived: ${differing.join(", ")} (${seconds} s).`;
+}

@@ -4,7 +4,7 @@
 import {rederivedText} from "./rerun-button.js";
 import {rerunAll, type ShippedSql} from "./rerun.js";
 import {tableElement} from "./table.js";
-import {ABSOLUTE_TOLERANCE, compareResult, type Comparison, type PublishedResult} from "./verify-compare.js";
+import {compareAll, summaryText, type Comparison, type PublishedResult} from "./verify-compare.js";
 
 const publishedText = (result: PublishedResult) => result.display ?? `${result.rows?.length ?? 0} rows`;
 
@@ -43,19 +43,6 @@ export function sqlFilesTable(sql: ShippedSql): HTMLElement {
     rows: files,
     filename: "verify-sql-files",
   }), "SQL files run in your browser");
-}
-
-/** The summary sentence for `comparisons` completed in `ms` milliseconds. */
-export function summaryText(comparisons: readonly Comparison[], ms: number): string {
-  const matched = comparisons.filter((c) => c.match).length;
-  const seconds = (ms / 1000).toFixed(1);
-  if (matched === comparisons.length) {
-    return `All ${comparisons.length} published results were re-derived in this browser and match ` +
-      `(counts and ids exactly, other numbers within ${ABSOLUTE_TOLERANCE}), in ${seconds} s.`;
-  }
-  const differing = comparisons.filter((c) => !c.match).map((c) => c.id);
-  return `${matched} of ${comparisons.length} published results match; ${differing.length} differ from what this ` +
-    `browser re-derived: ${differing.join(", ")} (${seconds} s).`;
 }
 
 /** The panel for the published results; nothing is fetched or started until "Run all" is clicked. */
@@ -110,12 +97,11 @@ export function verifyPanel(published: readonly PublishedResult[]): HTMLElement 
     progress.textContent = " Starting DuckDB-wasm…";
     try {
       const rederived = await rerunAll((path) => (progress.textContent = ` ran ${path}`));
-      const comparisons = published.map((result) => {
-        const found = rederived.get(result.id);
-        const comparison = compareResult(result, found);
+      const comparisons = compareAll(published, rederived);
+      for (const comparison of comparisons) {
+        const found = rederived.get(comparison.id);
         show(comparison, found ? rederivedText(found) : "—");
-        return comparison;
-      });
+      }
       const ms = performance.now() - started;
       progress.textContent = "";
       summary.dataset.matched = String(comparisons.filter((c) => c.match).length);
