@@ -30,7 +30,7 @@ if (values.json) {
 } else {
   const from = last ? `${last.version} (cut-off ${last.manifest.cutoff})` : "no release yet";
   console.log(`Headline results: ${from} → working cohort ${values.data} (version ${working.report.version}, cut-off ${working.report.cutoff})\n`);
-  console.log(headlineTable(changes, last?.version ?? "—", "working"));
+  console.log(headlineTable(changes, last?.version ?? null, "working"));
   const n = changes.filter((c) => c.changed).length;
   console.log(`\n${n} of ${changes.length} headline results changed.`);
 }

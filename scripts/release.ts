@@ -69,7 +69,7 @@ const notes = [
   "",
   previous ? `## What changed since ${previous.version} (cut-off ${previous.manifest.cutoff})` : "## First release",
   "",
-  headlineTable(changes, previous?.version ?? "—", version),
+  headlineTable(changes, previous?.version ?? null, version),
   "",
   previous ? changedInputs(previous.manifest, manifest) : "",
   "",

@@ -199,7 +199,12 @@ describe("the report's pages show the results", () => {
     for (const selector of ["#observablehq-sidebar", ".downloads", "#observablehq-toc"]) {
       assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} hidden in print`);
     }
-    assert.equal(await page.locator("figure.report-figure").first().evaluate((f) => getComputedStyle(f).breakInside), "avoid");
+    // The figures follow the colour scheme, so the switch to light redraws them: poll the figure currently in the
+    // document rather than hold one that may be detached mid-redraw (a detached node has no computed style).
+    await page.waitForFunction(() => {
+      const figure = document.querySelector("figure.report-figure");
+      return figure !== null && getComputedStyle(figure).breakInside === "avoid";
+    }, undefined, {timeout: 5000});
     await done();
   });
 });

@@ -73,9 +73,12 @@ export function compareHeadlines(before: ResultsLike | undefined, after: Results
   });
 }
 
-/** The comparison as a Markdown table, for release notes and the terminal. */
-export function headlineTable(changes: HeadlineChange[], beforeName: string, afterName: string): string {
+/** The comparison as a Markdown table, for release notes and the terminal; without an earlier version, the values. */
+export function headlineTable(changes: HeadlineChange[], beforeName: string | null, afterName: string): string {
   const cell = (s: string | null) => (s ?? "—").replace(/\|/g, "\\|");
+  if (beforeName === null) {
+    return [`| result | ${afterName} |`, "| --- | --- |", ...changes.map((c) => `| ${cell(c.label)} | ${cell(c.after)} |`)].join("\n");
+  }
   const lines = [`| result | ${beforeName} | ${afterName} | change |`, "| --- | --- | --- | --- |"];
   for (const c of changes) {
     const detail = c.stats.map((s) => `${s.stat} ${fmt(s.before)} → ${fmt(s.after)}`).join("; ");
