@@ -28,22 +28,23 @@ describe("/verify re-derives the report in Chromium", () => {
   });
 
   /** Opens /verify (after `prepare`, e.g. a route that alters a file), checks nothing started, clicks Run all. */
-  async function runAll(prepare?: (page: Page) => Promise<void>): Promise<{page: Page; watched: PageProblems; summary: ReturnType<Page["locator"]>; clickMs: number}> {
+  async function runAll(prepare?: (page: Page) => Promise<void>): Promise<{page: Page; watched: PageProblems; summary: ReturnType<Page["locator"]>; clickMs: number; pageBytes: number}> {
     const page = await browser.newPage();
     const watched = await watch(page, origin);
     await prepare?.(page);
     await page.goto(origin + "/verify", {waitUntil: "networkidle"});
     assert.equal(await page.locator(".verify-table tbody tr").count(), total, "one row per published result before the run");
     assert.ok(!watched.requests.some((url) => url.endsWith(".wasm")), "DuckDB-wasm is not loaded before the click");
+    const pageBytes = await watched.bytes();
     const started = Date.now();
     await page.getByRole("button", {name: "Run all"}).click();
     const summary = page.locator("#verify-summary");
     await page.locator("#verify-summary[data-state]").waitFor({timeout: 120_000});
-    return {page, watched, summary, clickMs: Date.now() - started};
+    return {page, watched, summary, clickMs: Date.now() - started, pageBytes};
   }
 
   test("every published result is re-derived and matches", async (t) => {
-    const {page, watched, summary, clickMs} = await runAll();
+    const {page, watched, summary, clickMs, pageBytes} = await runAll();
     assert.equal(await summary.getAttribute("data-state"), "done", (await summary.textContent()) ?? "");
     assert.equal(await summary.getAttribute("data-total"), String(total));
     assert.equal(await summary.getAttribute("data-matched"), String(total), (await summary.textContent()) ?? "");
@@ -52,9 +53,11 @@ describe("/verify re-derives the report in Chromium", () => {
     assert.ok(watched.requests.some((url) => url.startsWith(origin) && url.endsWith(".wasm")), "the wasm came from the site");
     assert.deepEqual(watched.problems, []);
     assert.deepEqual(await seriousViolations(page), []);
-    const kB = Math.round((await watched.bytes()) / 1024);
+    const kB = (bytes: number) => Math.round(bytes / 1024);
+    const all = await watched.bytes();
     t.diagnostic(`/verify: ${total} results, ${await summary.getAttribute("data-elapsed-ms")} ms from click to summary ` +
-      `(page clock; ${clickMs} ms wall incl. waiting), ${kB} kB in ${watched.requests.length} requests in all`);
+      `(page clock; ${clickMs} ms wall incl. polling); ${kB(pageBytes)} kB before the click, ${kB(all - pageBytes)} kB ` +
+      `after it, ${watched.requests.length} requests in all`);
     await page.close();
   });
 
