@@ -26,3 +26,8 @@ declare module "@observablehq/inputs" {
     rows?: number;
   }): HTMLElement;
 }
+
+// Framework's clock override (used by observablehq.config.ts for deterministic builds).
+declare module "@observablehq/framework/dist/config.js" {
+  export function setCurrentDate(date: Date | null): void;
+}
