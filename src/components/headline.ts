@@ -2,7 +2,7 @@
 // its label, and the population it is counted in.
 import type {Result} from "./results.js";
 
-export function headlines(items: {result: Result; label?: string; href?: string}[]): HTMLElement {
+export function headlines(items: {result: Result; label?: string; href?: string}[], {derivation}: {derivation?: (result: Result) => Node} = {}): HTMLElement {
   const list = document.createElement("ul");
   list.className = "headlines";
   for (const {result, label, href} of items) {
@@ -20,6 +20,7 @@ export function headlines(items: {result: Result; label?: string; href?: string}
     population.className = "population";
     population.textContent = result.denominator == null ? result.population : `${result.population} (N = ${result.denominator})`;
     card.append(value, name, population);
+    if (derivation) card.append(derivation(result));
     list.append(card);
   }
   return list;

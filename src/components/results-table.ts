@@ -31,7 +31,8 @@ export function resultsTable(spec: ResultsTableSpec): HTMLElement {
     rows: spec.results,
     footnotes: spec.footnotes,
     filename: spec.filename,
-    html: spec.html
+    html: spec.html,
+    rowKey: (r) => r.id
   });
 }
 

@@ -6,6 +6,7 @@ import {BOR_COLOR, BOR_NAME} from "./bor.js";
 import {figure} from "./figure.js";
 import {DAYS_PER_MONTH, fmtMonths, months} from "./format.js";
 import {legend, type LegendItem} from "./legend.js";
+import {tagPatients} from "./lineage-marks.js";
 import type {BOR, MarkerKind, SegmentKind, SwimmerLane, SwimmerMarker, SwimmerSegment} from "./results.js";
 import {dodgeMarkers, layoutLanes, SWIMMER_ORDERS, type Dodged, type LaneFilter} from "./swimmer-layout.js";
 
@@ -65,7 +66,8 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
     y: {domain: [-0.5, Math.max(0, lanes.length - 0.5)], reverse: true, ticks: lanes.map((_, i) => i), tickFormat: (i: number) => (lanes[i] ? name(lanes[i]!.USUBJID) : ""), label: null, tickSize: 0},
     marks: [
       Plot.ruleY(lanes, {y: (lane: SwimmerLane) => y(lane.USUBJID), x1: 0, x2: (lane: SwimmerLane) => months(lane.followup_days), stroke: "currentColor", strokeOpacity: 0.45, strokeWidth: 2, className: "swimmer-lane", ariaDescription: "follow-up of each patient",
-        title: (lane: SwimmerLane) => `${name(lane.USUBJID)}\n${BOR_NAME[lane.BOR]}\nFollow-up to study day ${lane.followup_days} (month ${fmtMonths(months(lane.followup_days))}), ${lane.alive ? "alive at cut-off" : "died"}`, tip: true}),
+        title: (lane: SwimmerLane) => `${name(lane.USUBJID)}\n${BOR_NAME[lane.BOR]}\nFollow-up to study day ${lane.followup_days} (month ${fmtMonths(months(lane.followup_days))}), ${lane.alive ? "alive at cut-off" : "died"}`, tip: true,
+        render: tagPatients(lanes, "line")}),
       Plot.rect(segments, {
         x1: (s: SwimmerSegment) => months(s.start_day),
         x2: (s: SwimmerSegment) => months(Math.max(s.end_day, s.start_day + minDays)),

@@ -24,6 +24,8 @@ export interface TableSpec<Row> {
   filename: string;
   /** Also offer the table as a standalone HTML file that pastes into a word processor. */
   html?: boolean;
+  /** A key per row, set as data-key on its <tr> (what a derivation selects). */
+  rowKey?: (row: Row) => string;
 }
 
 function cell(tag: "th" | "td", text: string | number, attrs: Record<string, string> = {}): HTMLTableCellElement {
@@ -33,8 +35,9 @@ function cell(tag: "th" | "td", text: string | number, attrs: Record<string, str
   return element;
 }
 
-function bodyRow<Row>(row: Row, columns: Column<Row>[]): HTMLTableRowElement {
+function bodyRow<Row>(row: Row, columns: Column<Row>[], key?: (row: Row) => string): HTMLTableRowElement {
   const tr = document.createElement("tr");
+  if (key) tr.dataset.key = key(row);
   for (const column of columns) {
     const attrs: Record<string, string> = column.numeric ? {class: "num"} : {};
     tr.append(column.rowHeader ? cell("th", column.value(row), {...attrs, scope: "row"}) : cell("td", column.value(row), attrs));
@@ -69,7 +72,7 @@ export function tableElement<Row>(spec: TableSpec<Row>): HTMLTableElement {
       tr.append(cell("th", group.name, {scope: "rowgroup", colspan: String(spec.columns.length), class: "section"}));
       body.append(tr);
     }
-    for (const row of group.rows) body.append(bodyRow(row, spec.columns));
+    for (const row of group.rows) body.append(bodyRow(row, spec.columns, spec.rowKey));
     table.append(body);
   }
   if (spec.footnotes?.length) {
@@ -98,6 +101,7 @@ export function tableRows<Row>(spec: TableSpec<Row>): Record<string, string | nu
 /** A standalone HTML document holding the table, with plain inline styles a word processor keeps. */
 export function tableHtml(table: HTMLTableElement, title: string): string {
   const copy = table.cloneNode(true) as HTMLTableElement;
+  for (const button of copy.querySelectorAll("button")) button.replaceWith(button.textContent ?? ""); // selectable cells
   copy.setAttribute("style", "border-collapse:collapse;font-family:Arial,sans-serif;font-size:10pt");
   for (const element of copy.querySelectorAll<HTMLElement>("th, td")) {
     element.setAttribute("style", "border-bottom:1px solid #999;padding:2pt 6pt;text-align:" + (element.classList.contains("num") ? "right" : "left"));
