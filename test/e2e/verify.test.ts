@@ -107,4 +107,22 @@ describe("/verify re-derives the report in Chromium", () => {
     assert.deepEqual(watched.problems, []);
     await page.close();
   });
+
+  test("a \"How this was derived\" disclosure re-derives its result with the same button", async () => {
+    const page = await browser.newPage();
+    const watched = await watch(page, origin);
+    await page.goto(origin + "/response", {waitUntil: "networkidle"});
+    const disclosure = page.locator("details.derivation").first();
+    await disclosure.locator("summary").click();
+    await disclosure.locator('.derivation-content[data-state="ready"]').waitFor({timeout: 20_000});
+    assert.ok(!watched.requests.some((url) => url.endsWith(".wasm")), "no wasm before the click");
+    await disclosure.locator(".derivation-rerun button").click();
+    const status = disclosure.locator(".derivation-rerun output");
+    await disclosure.locator(".derivation-rerun output[data-state]").waitFor({timeout: 60_000});
+    const text = (await status.textContent()) ?? "";
+    assert.equal(await status.getAttribute("data-state"), "match", text);
+    assert.match(text, /re-derived: .* — matches published \(src\/sql\/analysis\/\w+\.sql, \d+\.\d s\)\./);
+    assert.deepEqual(watched.problems, []);
+    await page.close();
+  });
 });
