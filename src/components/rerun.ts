@@ -52,11 +52,7 @@ const plain = (value: unknown): unknown =>
  */
 function prepare(): Promise<(text: string) => Promise<AnalysisRow[]>> {
   return (session ??= (async () => {
-    const [db, files, texts] = await Promise.all([
-      startDuckDB(),
-      shippedSql(),
-      adamCsv(),
-    ]);
+    const [db, files, texts] = await Promise.all([startDuckDB(), shippedSql(), adamCsv()]);
     for (const [name, text] of texts) await db.registerFileText(name, text);
     const connection = await db.connect();
     let queue: Promise<unknown> = Promise.resolve();
@@ -67,7 +63,10 @@ function prepare(): Promise<(text: string) => Promise<AnalysisRow[]>> {
     };
     for (const file of [files.load, ...files.library]) await runFile(run, file);
     return run;
-  })());
+  })().catch((error) => {
+    session = undefined; // a later click tries again
+    throw error;
+  }));
 }
 
 async function runFile(run: (text: string) => Promise<AnalysisRow[]>, file: SqlFile): Promise<AnalysisRow[]> {
