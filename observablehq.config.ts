@@ -26,6 +26,7 @@ export default {
     {name: "Swimmer plot", path: "/swimmer"},
     {name: "Survival", path: "/survival"},
     {name: "Safety", path: "/safety"},
+    {name: "Reconciliation with the paper", path: "/reconciliation"},
     {name: "Versions", path: "/versions"},
     {name: "Analysis datasets", path: "/data"},
     {name: "Verify in your browser", path: "/verify"}

@@ -9,12 +9,15 @@
 //  3. Framework writes each attached file's mtime ("lastModified") into the pages, and a
 //     file's mtime depends on when it was checked out or generated. After a build we set it
 //     to the commit time, so the same commit and data give byte-identical pages.
+//  4. Framework ships Plot with the whole of d3; we put a tree-shaken Plot in its cache first
+//     (scripts/plot-bundle.ts) and check after the build that the site serves exactly that.
 import {spawnSync} from "node:child_process";
 import {mkdirSync} from "node:fs";
 import {join} from "node:path";
 import {FRAMEWORK_NPM_PINS} from "./framework-pins.js";
 import {refreshLoaderCache} from "./loader-cache.js";
 import {pinLastModified} from "./last-modified.js";
+import {buildPlotBundle, checkPlotBundle} from "./plot-bundle.js";
 
 const root = join(import.meta.dirname, "..");
 const cache = join(root, "src", ".observablehq", "cache");
@@ -22,6 +25,8 @@ const cache = join(root, "src", ".observablehq", "cache");
 for (const spec of FRAMEWORK_NPM_PINS) mkdirSync(join(cache, "_npm", spec), {recursive: true});
 const {changed, hash} = refreshLoaderCache(root);
 if (changed) console.error(`loader inputs changed (${hash.slice(0, 12)}): cleared cached loader output`);
+const plot = await buildPlotBundle(root);
+if (plot.rebuilt) console.error(`Plot bundle rebuilt: ${plot.names.join(", ")} (${Math.round(plot.bytes / 1024)} kB)`);
 
 const [command = "build", ...rest] = process.argv.slice(2);
 const result = spawnSync(join(root, "node_modules", ".bin", "observable"), [command, ...rest], {
@@ -29,5 +34,8 @@ const result = spawnSync(join(root, "node_modules", ".bin", "observable"), [comm
   stdio: "inherit",
   env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}
 });
-if (command === "build" && result.status === 0) pinLastModified(root, join(root, "dist"));
+if (command === "build" && result.status === 0) {
+  pinLastModified(root, join(root, "dist"));
+  checkPlotBundle(root, join(root, "dist"));
+}
 process.exit(result.status ?? 1);

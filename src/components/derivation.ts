@@ -115,10 +115,11 @@ function sqlSection(path: string, populationPath: string, files: SqlFile[]): HTM
 /** Events and censorings of a Kaplan–Meier result, read off its table. */
 function kmPatients(result: Result): [string, Node][] {
   const rows = (result.rows ?? []) as unknown as KMRow[];
-  if (!result.id.startsWith("tte.") || !rows.length || !("event_ids" in rows[0]!)) return [];
+  // Above the patient-list limit (docs/results.md) the table carries counts only.
+  if (!result.id.startsWith("tte.") || !rows.some((r) => r.event_ids && r.censor_ids)) return [];
   return [
-    ["Events", patients(rows.flatMap((r) => r.event_ids).sort((a, b) => a - b), "events")],
-    ["Censored", patients(rows.flatMap((r) => r.censor_ids).sort((a, b) => a - b), "censored")]
+    ["Events", patients(rows.flatMap((r) => r.event_ids ?? []).sort((a, b) => a - b), "events")],
+    ["Censored", patients(rows.flatMap((r) => r.censor_ids ?? []).sort((a, b) => a - b), "censored")]
   ];
 }
 

@@ -7,12 +7,16 @@ import {fmtMonths, kmMedianText, monthsOrNotReached, patientList} from "./format
 import type {KMRow, Result} from "./results.js";
 import {monthTicks, riskTable} from "./risk-table.js";
 
+/** Patients behind a step, the first ten named: a tooltip stays readable at any N. */
+const named = (ids: readonly number[]) => (ids.length > 10 ? `${patientList(ids.slice(0, 10))} and ${ids.length - 10} more` : patientList(ids));
+
 const pct = (value: number | null) => (value == null ? "–" : `${Math.round(value * 100)}%`);
 
 function stepText(row: KMRow): string {
   const lines = [`Month ${fmtMonths(row.time)} (day ${row.time_days})`, `Estimate ${pct(row.surv)} (95% CI ${pct(row.ci_low)}–${pct(row.ci_high)})`, `At risk ${row.n_risk}`];
-  if (row.event_ids.length) lines.push(`Event: ${patientList(row.event_ids)}`);
-  if (row.censor_ids.length) lines.push(`Censored: ${patientList(row.censor_ids)}`);
+  // A large cohort's results list no patients: the counts say it then.
+  if (row.n_event) lines.push(row.event_ids ? `Event: ${named(row.event_ids)}` : `Events: ${row.n_event}`);
+  if (row.n_censor) lines.push(row.censor_ids ? `Censored: ${named(row.censor_ids)}` : `Censored: ${row.n_censor}`);
   return lines.join("\n");
 }
 

@@ -47,8 +47,9 @@ export interface KMRow {
   se: number;
   ci_low: number | null;
   ci_high: number | null;
-  event_ids: number[];
-  censor_ids: number[];
+  /** Absent for a large cohort (the results list no patients above 1000). */
+  event_ids?: number[];
+  censor_ids?: number[];
 }
 
 export type BOR = "CR" | "PR" | "SD" | "PD" | "NE";

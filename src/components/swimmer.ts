@@ -8,7 +8,7 @@ import {DAYS_PER_MONTH, fmtMonths, months} from "./format.js";
 import {legend, type LegendItem} from "./legend.js";
 import {tagPatients} from "./lineage-marks.js";
 import type {BOR, MarkerKind, SegmentKind, SwimmerLane, SwimmerMarker, SwimmerSegment} from "./results.js";
-import {dodgeMarkers, layoutLanes, SWIMMER_ORDERS, type Dodged, type LaneFilter} from "./swimmer-layout.js";
+import {dodgeMarkers, laneNote, layoutLanes, SWIMMER_ORDERS, type Dodged, type Lane, type LaneFilter} from "./swimmer-layout.js";
 
 export const SEGMENTS: Record<SegmentKind, {name: string; color: string}> = {
   induction: {name: "Induction chemotherapy", color: "#a463f2"},
@@ -27,7 +27,11 @@ export const MARKERS: Record<MarkerKind, {name: string; symbol: "circle" | "tria
 };
 
 export interface SwimmerData {
-  lanes: SwimmerLane[];
+  /** Patients in the cohort (cohort.n): the lanes in the results may be fewer, */
+  n: number;
+  /** ...then those of a sample, in words (report.limits.lanes.selection). */
+  sample?: string;
+  lanes: Lane[];
   segments: SwimmerSegment[];
   markers: SwimmerMarker[];
 }
@@ -35,7 +39,8 @@ export interface SwimmerData {
 const MARKER_PX = 9; // markers closer than this on screen are offset within the lane
 
 export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: number}): HTMLElement {
-  const {lanes, matching, total} = layoutLanes(data.lanes, filter);
+  const layout = layoutLanes(data.lanes, filter);
+  const lanes = layout.lanes;
   const index = new Map(lanes.map((lane, i) => [lane.USUBJID, i]));
   const laneOf = new Map(lanes.map((lane) => [lane.USUBJID, lane]));
   const name = (id: number) => `#${id} ${laneOf.get(id)!.MORPH}`;
@@ -52,7 +57,7 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
   const markerText = (m: Dodged) =>
     `${name(m.USUBJID)}\n${m.kind === "response" ? `First response: ${m.label}` : m.label || MARKERS[m.kind].name}\nStudy day ${m.day} (month ${fmtMonths(months(m.day))})`;
   const description =
-    `${lanes.length} of ${total} patients, one lane each from the start of treatment (month 0) to death or last follow-up, ordered by ` +
+    `${lanes.length.toLocaleString("en-US")} of ${data.n.toLocaleString("en-US")} patients, one lane each from the start of treatment (month 0) to death or last follow-up, ordered by ` +
     `${SWIMMER_ORDERS[filter.order].toLowerCase()}. ` +
     "Bars show treatment phases; symbols mark the first response, locoregional and distant progression and death; an arrow marks a patient alive at the cut-off.";
   const plot = Plot.plot({
@@ -111,12 +116,11 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
     ...Object.values(MARKERS).map((m) => ({label: m.name, color: m.color, shape: m.symbol})),
     {label: "Alive at cut-off", color: "currentColor", shape: "arrow"}
   ];
-  const note = `Showing ${lanes.length} of ${total} patients` + (matching > lanes.length ? ` (${matching} match the filter; the first ${lanes.length} in this order are drawn).` : ".");
   return figure({
     title: "Treatment and outcome of each patient",
     description,
     parts: [legend(items, width, "Swimmer plot legend"), plot],
-    notes: [note],
+    notes: [laneNote(layout, data.n, filter.order, data.sample)],
     data: [
       ...lanes.map((l) => ({USUBJID: l.USUBJID, MORPH: l.MORPH, BOR: l.BOR, item: "follow-up", start_day: 1, end_day: l.followup_days, alive: l.alive})),
       ...segments.map((s) => ({USUBJID: s.USUBJID, MORPH: laneOf.get(s.USUBJID)!.MORPH, BOR: laneOf.get(s.USUBJID)!.BOR, item: s.kind, start_day: s.start_day, end_day: s.end_day, alive: ""})),

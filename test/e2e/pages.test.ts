@@ -1,17 +1,17 @@
 // Every page of the built report opens in headless Chromium with no console error, no
 // page error, no failed request, no request leaving the site's origin, and no serious or
-// critical accessibility violation (axe-core). Reports, per page, the bytes transferred
-// before any interaction and the time to the first figure or table.
+// critical accessibility violation (axe-core), and within the page budget: fewer than 500 kB
+// transferred from a plain static server before any interaction (`npm run page-budget` for
+// the full table with gzip and timings). Reports the bytes and the time to the first figure.
 import assert from "node:assert/strict";
 import {after, before, describe, test} from "node:test";
 import type {Browser} from "playwright-core";
+import {FIRST_RESULT, PAGE_BUDGET_BYTES} from "../../scripts/page-budget.js";
 import {seriousViolations} from "./axe.js";
 import {launch, watch} from "./browser.js";
 import {build, builtResults, DIST, routes, serve} from "./site.js";
 
 build(); // before collecting the routes: a fresh clone has no dist/ yet
-
-const FIRST_RESULT = "main figure.report-figure svg, main table, main .headlines";
 
 describe("the built report in Chromium", () => {
   let browser: Browser;
@@ -35,7 +35,7 @@ describe("the built report in Chromium", () => {
   });
 
   for (const route of routes()) {
-    test(`${route} loads cleanly, stays on its origin and passes axe`, async (t) => {
+    test(`${route} loads cleanly, stays on its origin, within the page budget, and passes axe`, async (t) => {
       const page = await browser.newPage();
       const watched = await watch(page, origin);
       const started = Date.now();
@@ -53,7 +53,9 @@ describe("the built report in Chromium", () => {
       assert.ok(footer.includes(String(report.commit).slice(0, 12)), "the footer carries the code commit");
       assert.deepEqual(watched.problems, []);
       assert.ok(!watched.requests.some((url) => url.endsWith(".wasm")), "no page loads DuckDB-wasm before a reader asks");
-      const kB = Math.round((await watched.bytes()) / 1024);
+      const bytes = await watched.bytes();
+      assert.ok(bytes < PAGE_BUDGET_BYTES, `${route}: ${bytes} bytes before interaction, budget ${PAGE_BUDGET_BYTES}`);
+      const kB = Math.round(bytes / 1000);
       t.diagnostic(`${route}: ${kB} kB in ${watched.requests.length} requests before interaction; first figure/table at ${firstResultMs} ms after navigation start (${wallMs} ms wall)`);
       assert.deepEqual(await seriousViolations(page), []);
       await page.close();

@@ -1,0 +1,106 @@
+// The report on a synthetic cohort of 300 patients (built in a throwaway copy, so the demo build
+// stays as it is): the swimmer plot draws at most 50 lanes, says how many of the 300 it shows and
+// in which order, filters by morphology, response and stage; Table 1 and the survival curves
+// count all 300; no page has an error.
+import assert from "node:assert/strict";
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {after, before, describe, test} from "node:test";
+import type {Browser, Page} from "playwright-core";
+import type {Result, SwimmerLane} from "../../src/components/results.js";
+import {writeCohort} from "../../src/core/synth/write.js";
+import {launch, watch, type PageProblems} from "./browser.js";
+import {buildOnCohort, type CohortSite} from "./cohort-site.js";
+import {builtResults, routes, serve} from "./site.js";
+
+const N = 300;
+
+describe(`the report on a synthetic cohort of ${N} patients`, () => {
+  let cohort: string;
+  let site: CohortSite;
+  let results: ReturnType<typeof builtResults>["results"];
+  let browser: Browser;
+  let origin: string;
+  let close: () => void;
+  let page: Page;
+  let watched: PageProblems;
+  const byId = (id: string) => results.find((r) => r.id === id)! as unknown as Result;
+
+  before(async () => {
+    cohort = join(mkdtempSync(join(tmpdir(), "report-synth-")), "cohort");
+    await writeCohort({n: N, seed: 1, out: cohort});
+    site = buildOnCohort(cohort);
+    results = builtResults(site.dist).results;
+    const served = await serve(site.dist);
+    origin = served.origin;
+    close = () => served.server.close();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    close?.();
+    site?.remove();
+    if (cohort) rmSync(join(cohort, ".."), {recursive: true, force: true});
+  });
+
+  async function open(route: string, ready: string): Promise<void> {
+    page = await browser.newPage({viewport: {width: 1100, height: 900}});
+    page.setDefaultTimeout(10_000);
+    watched = await watch(page, origin);
+    await page.goto(origin + route, {waitUntil: "networkidle"});
+    await page.locator(ready).first().waitFor({state: "attached"});
+  }
+  const labels = () => page.locator("[aria-label='y-axis tick label'] text").allTextContents();
+  const note = async (text: string) => (await page.locator(".figure-note", {hasText: text}).waitFor(), page.locator(".figure-note").textContent());
+
+  test("swimmer: 50 of 300 lanes, the longest follow-up first, said in words", async () => {
+    assert.equal(byId("cohort.n").stats.n, N);
+    await open("/swimmer", ".swimmer-lane line");
+    const lanes = (byId("swimmer.lanes").rows ?? []) as unknown as SwimmerLane[];
+    const longest = [...lanes].sort((a, b) => b.followup_days - a.followup_days || a.USUBJID - b.USUBJID).slice(0, 50);
+    assert.equal(await page.locator(".swimmer-lane line").count(), 50);
+    assert.deepEqual(await labels(), longest.map((lane) => `#${lane.USUBJID} ${lane.MORPH}`));
+    assert.equal(await note("Showing"), `Showing 50 of ${N} patients: the first 50 by follow-up (longest first).`);
+    assert.deepEqual(watched.problems, []);
+  });
+
+  test("swimmer: filter by morphology and stage, sort by best response", async () => {
+    const lanes = (byId("swimmer.lanes").rows ?? []) as unknown as SwimmerLane[];
+    const metastatic = new Set(byId("table1.stage.metastatic").patients);
+    await page.getByRole("checkbox", {name: "MINEN", exact: true}).uncheck();
+    await page.getByRole("checkbox", {name: byId("table1.stage.metastatic").label, exact: true}).uncheck();
+    const kept = lanes.filter((lane) => lane.MORPH !== "MINEN" && !metastatic.has(lane.USUBJID));
+    assert.ok(kept.length > 50 && kept.length < N, `${kept.length} locally advanced LCNEC/SCNEC`);
+    assert.equal(await note(`of the ${kept.length} that match`), `Showing 50 of ${N} patients: the first 50 by follow-up (longest first) of the ${kept.length} that match the filter.`);
+    await page.getByLabel("Order lanes by").selectOption({label: "Best overall response"});
+    await note("by best overall response");
+    const BOR = ["CR", "PR", "SD", "PD", "NE"];
+    const byResponse = [...kept].sort((a, b) => BOR.indexOf(a.BOR) - BOR.indexOf(b.BOR) || b.followup_days - a.followup_days || a.USUBJID - b.USUBJID);
+    assert.deepEqual(await labels(), byResponse.slice(0, 50).map((lane) => `#${lane.USUBJID} ${lane.MORPH}`));
+    assert.deepEqual(watched.problems, []);
+    await page.close();
+  });
+
+  test("Table 1 and the survival curves count every patient", async () => {
+    await open("/table-1", "table.report-table");
+    assert.equal(await page.locator("table.report-table tbody td").first().textContent(), String(N));
+    await page.close();
+    await open("/survival", ".km-curve path");
+    assert.equal(await page.locator(".report-figure").count(), 3);
+    const atRiskAtZero = await page.locator(".report-figure").first().locator(".risk-cell text").first().textContent();
+    assert.equal(atRiskAtZero, String(N), "at risk at month 0 of overall survival");
+    assert.deepEqual(watched.problems, []);
+    await page.close();
+  });
+
+  test("every page opens without an error", async () => {
+    for (const route of routes(site.dist)) {
+      await open(route, "main h1");
+      await page.waitForLoadState("networkidle");
+      assert.equal(await page.locator(".observablehq--error").count(), 0, route);
+      assert.deepEqual(watched.problems, [], route);
+      await page.close();
+    }
+  });
+});
