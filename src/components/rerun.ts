@@ -1,41 +1,29 @@
 // Re-derives results in the reader's browser: DuckDB-wasm (src/components/duckdb.ts) reads the published ADaM CSVs
 // (data/adam/*.csv, the files of the /data page) with src/sql/published/load.sql, defines the macros of src/sql/lib
-// and runs the analysis files, all as the exact text the build ran (data/sql.json). Nothing is fetched until a
-// function here is called.
+// and runs the analysis files, all as the exact text the build ran (src/components/shipped.ts). Nothing is fetched
+// until a function here is called.
 import {FileAttachment} from "observablehq:stdlib";
 import {CATALOG} from "../core/results/catalog.js";
 import {FORMATS} from "../core/results/format.js";
 import {startDuckDB} from "./duckdb.js";
+import {adamCsv, shippedSql, type SqlFile} from "./shipped.js";
 import type {AnalysisRow, PublishedResult, Rederived} from "./verify-compare.js";
 
-export interface SqlFile {
-  path: string;
-  sha256: string;
-  text: string;
-}
-
-export interface ShippedSql {
-  load: SqlFile;
+/** The files the re-run executes, in order: read the published datasets back, define the macros, derive. */
+export interface RerunSql {
+  load: SqlFile[];
   library: SqlFile[];
   analysis: SqlFile[];
 }
 
-/** Fetches the ADaM CSVs, under the file names src/sql/published/load.sql reads (as text: `.csv()` would need a CDN). */
-const adamCsv = () => Promise.all([
-  ["adsl.csv", FileAttachment("../data/adam/adsl.csv").text()],
-  ["adrs.csv", FileAttachment("../data/adam/adrs.csv").text()],
-  ["adtte.csv", FileAttachment("../data/adam/adtte.csv").text()],
-  ["adae.csv", FileAttachment("../data/adam/adae.csv").text()],
-].map(async ([name, text]) => [name as string, await text] as const));
+export async function rerunSql(): Promise<RerunSql> {
+  const files = await shippedSql();
+  const role = (name: SqlFile["role"]) => files.filter((file) => file.role === name);
+  return {load: role("published"), library: role("library"), analysis: role("analysis")};
+}
 
-let sql: Promise<ShippedSql> | undefined;
 let published: Promise<PublishedResult[]> | undefined;
 let session: Promise<(text: string) => Promise<AnalysisRow[]>> | undefined;
-
-/** The SQL files the build ran, in its order. */
-export function shippedSql(): Promise<ShippedSql> {
-  return (sql ??= FileAttachment("../data/sql.json").json());
-}
 
 /** The published results (results.json). */
 export function publishedResults(): Promise<PublishedResult[]> {
@@ -52,8 +40,9 @@ const plain = (value: unknown): unknown =>
  */
 function prepare(): Promise<(text: string) => Promise<AnalysisRow[]>> {
   return (session ??= (async () => {
-    const [db, files, texts] = await Promise.all([startDuckDB(), shippedSql(), adamCsv()]);
-    for (const [name, text] of texts) await db.registerFileText(name, text);
+    const [db, files, tables] = await Promise.all([startDuckDB(), rerunSql(), adamCsv()]);
+    // Under the file names src/sql/published/load.sql reads.
+    for (const [table, text] of Object.entries(tables)) await db.registerFileText(`${table}.csv`, text);
     const connection = await db.connect();
     let queue: Promise<unknown> = Promise.resolve();
     const run = (text: string) => {
@@ -61,7 +50,7 @@ function prepare(): Promise<(text: string) => Promise<AnalysisRow[]>> {
       queue = next.catch(() => undefined);
       return next;
     };
-    for (const file of [files.load, ...files.library]) await runFile(run, file);
+    for (const file of [...files.load, ...files.library]) await runFile(run, file);
     return run;
   })().catch((error) => {
     session = undefined; // a later click tries again
@@ -92,7 +81,7 @@ function display(row: AnalysisRow): string | null {
 
 /** Runs one analysis file (by its path, as results cite it in `source`); returns its results by id. */
 export async function rerunFile(path: string): Promise<Map<string, Rederived>> {
-  const [run, files] = await Promise.all([prepare(), shippedSql()]);
+  const [run, files] = await Promise.all([prepare(), rerunSql()]);
   const file = files.analysis.find((f) => f.path === path);
   if (!file) throw new Error(`${path} is not one of the analysis files this site ships`);
   const rows = await runFile(run, file);
@@ -102,7 +91,7 @@ export async function rerunFile(path: string): Promise<Map<string, Rederived>> {
 /** Runs every analysis file; returns all results by id. `onFile` is told as each file completes. */
 export async function rerunAll(onFile?: (path: string, results: Map<string, Rederived>) => void): Promise<Map<string, Rederived>> {
   const all = new Map<string, Rederived>();
-  for (const file of (await shippedSql()).analysis) {
+  for (const file of (await rerunSql()).analysis) {
     const results = await rerunFile(file.path);
     for (const [id, result] of results) all.set(id, result);
     onFile?.(file.path, results);

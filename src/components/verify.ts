@@ -2,7 +2,7 @@
 // rerun.ts), a table of id, published, re-derived and match, and a summary element
 // <div id="verify-summary" data-matched="M" data-total="T"> with the time from the click to the last comparison.
 import {rederivedText} from "./rerun-button.js";
-import {rerunAll, type ShippedSql} from "./rerun.js";
+import {rerunAll, type RerunSql} from "./rerun.js";
 import {tableElement} from "./table.js";
 import {compareAll, summaryText, type Comparison, type PublishedResult} from "./verify-compare.js";
 
@@ -27,9 +27,9 @@ function scrollRegion(content: HTMLElement, label: string): HTMLElement {
 }
 
 /** The SQL files the re-run executes, in order, with the SHA-256 of each to compare with the repository. */
-export function sqlFilesTable(sql: ShippedSql): HTMLElement {
+export function sqlFilesTable(sql: RerunSql): HTMLElement {
   const files = [
-    {...sql.load, role: "reads the published datasets"},
+    ...sql.load.map((file) => ({...file, role: "reads the published datasets"})),
     ...sql.library.map((file) => ({...file, role: "statistical macros"})),
     ...sql.analysis.map((file) => ({...file, role: "analysis"})),
   ];
