@@ -2,7 +2,14 @@
 // origin: no Google Fonts (globalStylesheets), no CDN (pages import from node_modules),
 // and a footer that names this version of the report (version, cut-off, data SHA-256, code
 // commit, tools) without a build date, so two builds of the same inputs are byte-identical.
+import {setCurrentDate} from "@observablehq/framework/dist/config.js";
+import {commitTime} from "./scripts/last-modified.js";
 import {provenance} from "./src/core/provenance.js";
+
+// Framework puts each file's mtime into the modules that reference it (and into their hashed names); mtimes of
+// loader output differ between two builds of one commit. Framework's own clock override makes a build read every
+// file as of the commit time instead (build only: the preview server must see edits).
+if (process.argv[2] === "build") setCurrentDate(new Date(commitTime(".")));
 
 const id = provenance(process.env.COHORT_DIR ?? "data/cohort");
 const tools = Object.entries(id.tools)
@@ -20,7 +27,9 @@ export default {
     {name: "Survival", path: "/survival"},
     {name: "Safety", path: "/safety"},
     {name: "Reconciliation with the paper", path: "/reconciliation"},
-    {name: "Versions", path: "/versions"}
+    {name: "Versions", path: "/versions"},
+    {name: "Analysis datasets", path: "/data"},
+    {name: "Verify in your browser", path: "/verify"}
   ],
   style: "style.css",
   // Framework 1.13 has no `lang` option, labels its sidebar toggle by title only and puts a

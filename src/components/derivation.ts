@@ -5,25 +5,13 @@
 // dataset rows with the counted patients' rows highlighted. Values are selected from the list in the disclosure or
 // by clicking (or Enter/Space on) a table cell or a mark of a figure wired with cells() / marks().
 // The lineage, the SQL and the ADaM datasets are fetched only when a disclosure is first opened.
-import type {Lineage, LineageEntry, SqlFile} from "../core/lineage/types.js";
-import {rerun as defaultRerun} from "./derivation-rerun.js";
+import type {Lineage, LineageEntry} from "../core/lineage/types.js";
+import {rerunButton} from "./rerun-button.js";
 import {patientList} from "./format.js";
 import {lineageTable} from "./lineage-table.js";
 import type {KMRow, Report, Result} from "./results.js";
+import {adamCsv, lineage, shippedSql, type SqlFile} from "./shipped.js";
 import {sqlBlock} from "./sql-highlight.js";
-
-/** A file the page attached (FileAttachment), read only when needed. */
-export interface Attachment<T> {
-  json(): Promise<T>;
-}
-
-export interface DerivationSources {
-  lineage: Attachment<Lineage>;
-  sql: Attachment<{files: SqlFile[]}>;
-  adam: Attachment<Record<string, string>>;
-  /** Makes the "Re-run in your browser" button of a result (default: src/components/derivation-rerun.ts). */
-  rerun?: (resultId: string) => HTMLElement;
-}
 
 export interface DerivationItem {
   result: Result;
@@ -46,11 +34,6 @@ export const itemKey = (item: DerivationItem) => (item.patient === undefined ? i
 const itemName = (item: DerivationItem) => (item.patient === undefined ? item.result.label : `${item.result.label}: patient #${item.patient}`);
 
 let serial = 0;
-
-function memo<T>(attachment: Attachment<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => (value ??= attachment.json());
-}
 
 function facts(entries: [string, string | Node][]): HTMLDListElement {
   const dl = document.createElement("dl");
@@ -152,7 +135,7 @@ interface Loaded {
   adam: Record<string, string>;
 }
 
-function content(item: DerivationItem, entry: LineageEntry, loaded: Loaded, report: Report, rerun?: (id: string) => HTMLElement): HTMLElement {
+function content(item: DerivationItem, entry: LineageEntry, loaded: Loaded, report: Report): HTMLElement {
   const {result} = item;
   const numerator = item.patient === undefined ? entry.numerator : [item.patient];
   const root = document.createElement("div");
@@ -182,12 +165,10 @@ function content(item: DerivationItem, entry: LineageEntry, loaded: Loaded, repo
       ["Input data SHA-256", dataFingerprint(report)]
     ])
   );
-  if (rerun) {
-    const slot = document.createElement("div");
-    slot.className = "derivation-rerun";
-    slot.append(rerun(result.id));
-    root.append(slot);
-  }
+  const slot = document.createElement("div");
+  slot.className = "derivation-rerun";
+  slot.append(rerunButton(result.id));
+  root.append(slot);
   const csv = loaded.adam[entry.dataset];
   root.append(sqlSection(result.source, loaded.lineage.source, loaded.sql));
   if (csv !== undefined) root.append(lineageTable(csv, entry, numerator));
@@ -195,14 +176,10 @@ function content(item: DerivationItem, entry: LineageEntry, loaded: Loaded, repo
 }
 
 /** A factory of derivations for one page: `derive(items)` makes the disclosure for these items. */
-export function derivations(report: Report, sources: DerivationSources) {
-  const lineage = memo(sources.lineage);
-  const sql = memo(sources.sql);
-  const adam = memo(sources.adam);
-  const rerun = sources.rerun ?? defaultRerun;
+export function derivations(report: Report) {
   const load = async (): Promise<Loaded> => {
-    const [l, s, a] = await Promise.all([lineage(), sql(), adam()]);
-    return {lineage: l, sql: s.files, adam: a};
+    const [l, s, a] = await Promise.all([lineage(), shippedSql(), adamCsv()]);
+    return {lineage: l, sql: s, adam: a};
   };
 
   return function derive(items: DerivationItem[]): Derivation {
@@ -248,7 +225,7 @@ export function derivations(report: Report, sources: DerivationSources) {
         const item = byKey.get(key)!;
         const entry = loaded.lineage.results.find((e) => e.id === item.result.id);
         if (!entry) throw new Error(`no lineage for result ${item.result.id}`);
-        output.replaceChildren(content(item, entry, loaded, report, rerun));
+        output.replaceChildren(content(item, entry, loaded, report));
         scrollToFirstHit(output);
         output.dataset.key = key;
         output.dataset.state = "ready";

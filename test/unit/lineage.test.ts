@@ -8,7 +8,7 @@ import {join} from "node:path";
 import {before, describe, test} from "node:test";
 import {fileURLToPath} from "node:url";
 import {buildLineage, lineageRows, pairLineage} from "../../src/core/lineage/build.js";
-import {sqlFiles} from "../../src/core/lineage/sql-files.js";
+import {sqlFiles} from "../../src/core/sql-files.js";
 import type {Lineage, LineageEntry} from "../../src/core/lineage/types.js";
 import {buildResults, type ResultsDataset} from "../../src/core/results/index.js";
 import {writeCohort} from "../../src/core/synth/write.js";
@@ -136,5 +136,14 @@ describe("the SQL shipped with the derivations", () => {
     assert.deepEqual(file("src/sql/analysis/shrinkage.sql").macros, []);
     assert.deepEqual(file("src/sql/adam/adsl.sql").macros, ["src/sql/adam/day1.sql"]);
     assert.deepEqual(file("src/sql/lib/clopper_pearson.sql").macros, [], "a file's own macros are not dependencies");
+  });
+
+  test("every file the browser re-run needs, in the build's order, with its role", () => {
+    const roles = (role: string) => files.filter((f) => f.role === role).map((f) => f.path.replace(/^src\/sql\//, ""));
+    assert.deepEqual(roles("published"), ["published/load.sql"]);
+    assert.deepEqual(roles("library"), ["lib/proportion.sql", "lib/clopper_pearson.sql", "lib/kaplan_meier.sql"]);
+    assert.equal(roles("analysis")[0], "analysis/table1.sql");
+    assert.equal(roles("analysis").length, 11);
+    assert.deepEqual(roles("lineage"), ["lineage/population.sql"]);
   });
 });

@@ -30,14 +30,3 @@ export interface Lineage {
   source: string;
   results: LineageEntry[];
 }
-
-/** One SQL file the build runs, as shipped to the reader (src/data/sql-files.json.ts). */
-export interface SqlFile {
-  path: string;
-  sha256: string;
-  text: string;
-  /** Files defining macros this file calls (src/sql/lib/…, src/sql/adam/day1.sql). */
-  macros: string[];
-  /** ADaM tables this file reads, each derived by src/sql/adam/<table>.sql. */
-  tables: string[];
-}

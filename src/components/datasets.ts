@@ -1,0 +1,90 @@
+// The /data page's pieces: one published ADaM dataset as a searchable, sortable table with its CSV and Parquet
+// files, and the data dictionary. Values are typed by the dictionary (the types DuckDB derived), not guessed.
+import * as Inputs from "@observablehq/inputs";
+import {csvParse} from "d3-dsv";
+import type {DictionaryEntry} from "../core/adam-metadata.js";
+
+export type DatasetRow = Record<string, string | number | null>;
+
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+
+/** Parses a dataset's CSV; numbers for the numeric variables of the dictionary, null for empty cells. */
+export function parseDataset(text: string, dictionary: readonly DictionaryEntry[], dataset: string): DatasetRow[] {
+  const numeric = new Set(dictionary.filter((e) => e.dataset === dataset && NUMERIC.test(e.type)).map((e) => e.variable));
+  return csvParse(text, (row) =>
+    Object.fromEntries(Object.entries(row).map(([key, value]) =>
+      [key, value === "" || value === undefined ? null : numeric.has(key) ? Number(value) : value]))) as DatasetRow[];
+}
+
+/** Inputs.table scrolls inside its own box: make that box reachable and named for keyboard and screen readers. */
+function scrollableTable(table: HTMLElement, label: string): HTMLElement {
+  table.tabIndex = 0;
+  table.setAttribute("role", "region");
+  table.setAttribute("aria-label", label);
+  return table;
+}
+
+/** A link that downloads `href` as `filename`. */
+function downloadLink(label: string, href: string, filename: string): HTMLAnchorElement {
+  const link = document.createElement("a");
+  link.href = href;
+  link.download = filename;
+  link.textContent = label;
+  link.className = "download";
+  return link;
+}
+
+export interface DatasetFiles {
+  csv: string;
+  parquet: string;
+}
+
+/**
+ * The dataset `name` (e.g. "ADSL"): a search box and a sortable table (click a column header), the number of rows
+ * shown, and links to the CSV and Parquet files DuckDB wrote at build time.
+ */
+export function datasetBrowser(name: string, rows: readonly DatasetRow[], files: DatasetFiles): HTMLElement {
+  const root = document.createElement("section");
+  root.className = "dataset";
+  root.dataset.dataset = name;
+  root.dataset.rows = String(rows.length);
+  const base = name.toLowerCase();
+  const search = Inputs.search(rows, {label: `Search ${name}`, placeholder: "Filter rows…"});
+  const holder = document.createElement("div");
+  const count = document.createElement("p");
+  count.className = "dataset-count";
+  count.setAttribute("aria-live", "polite");
+  const render = () => {
+    const shown = search.value;
+    holder.replaceChildren(scrollableTable(Inputs.table(shown, {select: false, layout: "auto", rows: 12.5}), name));
+    count.textContent = `${shown.length} of ${rows.length} rows`;
+  };
+  search.addEventListener("input", render);
+  render();
+  const downloads = document.createElement("div");
+  downloads.className = "downloads";
+  downloads.setAttribute("role", "group");
+  downloads.setAttribute("aria-label", `Download ${name}`);
+  downloads.append(downloadLink("CSV", files.csv, `${base}.csv`), downloadLink("Parquet", files.parquet, `${base}.parquet`));
+  root.append(search, count, holder, downloads);
+  return root;
+}
+
+/** The data dictionary of the datasets, searchable and sortable. */
+export function dictionaryBrowser(dictionary: readonly DictionaryEntry[]): HTMLElement {
+  const root = document.createElement("section");
+  root.className = "dataset dictionary";
+  const search = Inputs.search(dictionary, {label: "Search the dictionary", placeholder: "Variable, label, derivation…"});
+  const holder = document.createElement("div");
+  const render = () => holder.replaceChildren(scrollableTable(Inputs.table(search.value, {
+    select: false,
+    columns: ["dataset", "variable", "label", "type", "derivation"],
+    header: {dataset: "Dataset", variable: "Variable", label: "Label", type: "Type", derivation: "Derivation"},
+    layout: "auto",
+    rows: 20.5,
+  }), "Data dictionary"));
+  search.addEventListener("input", render);
+  render();
+  root.append(search, holder);
+  return root;
+}

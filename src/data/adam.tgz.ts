@@ -1,0 +1,18 @@
+// The published ADaM datasets (ADSL, ADRS, ADTTE, ADAE; study days only) as DuckDB writes them
+// (src/sql/export/adam.sql): data/adam/<table>.csv and .parquet for the /data page's downloads and for the re-run
+// in the reader's browser (src/components/rerun.ts), the same files `npm run datasets` writes.
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {gzipSync} from "node:zlib";
+import {writeDatasets} from "../core/results/datasets.js";
+import {tar} from "../core/tar.js";
+
+const scratch = mkdtempSync(join(tmpdir(), "adam-tgz-"));
+try {
+  const out = join(scratch, "adam");
+  const files = await writeDatasets(process.env.COHORT_DIR ?? "data/cohort", out);
+  process.stdout.write(gzipSync(tar(files.map((name) => [name, readFileSync(join(out, name))] as const))));
+} finally {
+  rmSync(scratch, {recursive: true, force: true});
+}

@@ -1,0 +1,70 @@
+// The files shipped for the /data page and the browser re-run: the data dictionary from one source
+// (src/core/adam-metadata.ts, checked against the derived tables), and the deterministic tar archive the ADaM loader
+// writes (src/core/tar.ts).
+import assert from "node:assert/strict";
+import {execFileSync} from "node:child_process";
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {test} from "node:test";
+import {ADAM_METADATA, dataDictionary, type Column} from "../../src/core/adam-metadata.js";
+import {ADAM_TABLES, openCohort} from "../../src/core/engine.js";
+import {tar} from "../../src/core/tar.js";
+
+const adsl = (name: string, type = "INTEGER") => ({table_name: "adsl", column_name: name, data_type: type});
+
+test("the dictionary takes types from the derived columns and labels from the metadata", () => {
+  const columns = [
+    ...Object.entries(ADAM_METADATA).flatMap(([table, variables]) =>
+      variables.map((v) => ({table_name: table, column_name: v.variable, data_type: "VARCHAR"}))),
+    {table_name: "src_patients", column_name: "DIAGDT", data_type: "DATE"}, // source tables are not published
+  ].map((c) => (c.table_name === "adtte" && c.column_name === "AVAL" ? {...c, data_type: "INTEGER"} : c));
+  const dictionary = dataDictionary(columns);
+  assert.equal(dictionary.length, 45 + 12 + 10 + 9);
+  assert.deepEqual(dictionary.find((e) => e.dataset === "ADTTE" && e.variable === "AVAL"),
+    {dataset: "ADTTE", variable: "AVAL", label: "Analysis value (days)", derivation: "ADY − STARTDY + 1", type: "INTEGER"});
+  assert.deepEqual(Object.keys(ADAM_METADATA), [...ADAM_TABLES]);
+});
+
+test("a derived column without a label and a label without a column are both reported", () => {
+  const columns = ADAM_METADATA.adsl.filter((v) => v.variable !== "AGE").map((v) => adsl(v.variable));
+  assert.throws(() => dataDictionary([...columns, adsl("BMI", "DOUBLE")]), {
+    message: "ADaM data dictionary:\nadsl.BMI (DOUBLE) has no label in src/core/adam-metadata.ts\n" +
+      "adsl.AGE is described in src/core/adam-metadata.ts but not derived\n" +
+      ["adrs", "adtte", "adae"].flatMap((t) => ADAM_METADATA[t as "adrs"].map((v) => `${t}.${v.variable} is described in src/core/adam-metadata.ts but not derived`)).join("\n"),
+  });
+});
+
+test("tar: ustar headers, 512-byte blocks, same bytes every time, readable by tar(1)", () => {
+  const archive = tar([["a.csv", Buffer.from("x,y\n1,2\n")], ["b.parquet", Buffer.alloc(600, 7)]]);
+  // header + 1 data block, header + 2 data blocks, 2 end blocks
+  assert.equal(archive.length, 512 * (2 + 3 + 2));
+  assert.equal(archive.subarray(0, 5).toString(), "a.csv");
+  assert.equal(archive.subarray(124, 136).toString(), "00000000010\0"); // 8 bytes, octal
+  assert.equal(archive.subarray(257, 265).toString(), "ustar\u000000");
+  assert.deepEqual(archive, tar([["a.csv", Buffer.from("x,y\n1,2\n")], ["b.parquet", Buffer.alloc(600, 7)]]));
+  const dir = mkdtempSync(join(tmpdir(), "verify-tar-"));
+  try {
+    writeFileSync(join(dir, "t.tar"), archive);
+    assert.equal(execFileSync("tar", ["-tvf", "t.tar"], {cwd: dir, encoding: "utf8"}).split("\n").filter(Boolean).length, 2);
+    execFileSync("tar", ["-xf", "t.tar"], {cwd: dir});
+    assert.equal(readFileSync(join(dir, "a.csv"), "utf8"), "x,y\n1,2\n");
+    assert.deepEqual(readFileSync(join(dir, "b.parquet")), Buffer.alloc(600, 7));
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+  assert.throws(() => tar([["x".repeat(101), Buffer.alloc(0)]]), /longer than 100 bytes/);
+});
+
+test("the metadata describes exactly the columns the ADaM SQL derives", async () => {
+  const engine = await openCohort("data/cohort", "2023-04-01");
+  try {
+    const columns = await engine.sql("SELECT table_name, column_name, data_type FROM information_schema.columns ORDER BY table_name, ordinal_position");
+    const dictionary = dataDictionary(columns as unknown as Column[]);
+    assert.equal(dictionary.length, 76);
+    assert.deepEqual(dictionary.filter((e) => e.dataset === "ADTTE").map((e) => `${e.variable} ${e.type}`).slice(4, 9),
+      ["ADY INTEGER", "AVAL INTEGER", "AVALU VARCHAR", "CNSR INTEGER", "EVNTDESC VARCHAR"]);
+  } finally {
+    engine.close();
+  }
+});
