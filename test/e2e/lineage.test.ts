@@ -5,39 +5,27 @@
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {after, before, describe, test} from "node:test";
-import type {Browser, Page} from "playwright-core";
+import {describe, test} from "node:test";
+import type {Page} from "playwright-core";
 import {seriousViolations} from "./axe.js";
-import {launch, watch, type PageProblems} from "./browser.js";
-import {build, DIST, ROOT, serve} from "./site.js";
+import {watch, type PageProblems} from "./browser.js";
+import {build, ROOT, session} from "./site.js";
 
 build();
 
 const REPORT_PAGES = ["/", "/table-1", "/response", "/swimmer", "/survival", "/safety"];
 
 describe("how each result was derived", () => {
-  let browser: Browser;
-  let origin: string;
-  let close: () => void;
+  const site = session();
   let page: Page;
   let watched: PageProblems;
 
-  before(async () => {
-    const served = await serve(DIST);
-    origin = served.origin;
-    close = () => served.server.close();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    close?.();
-  });
 
   async function open(route: string): Promise<void> {
-    page = await browser.newPage({viewport: {width: 1100, height: 900}});
+    page = await site.browser.newPage({viewport: {width: 1100, height: 900}});
     page.setDefaultTimeout(10_000);
-    watched = await watch(page, origin);
-    await page.goto(origin + route, {waitUntil: "networkidle"});
+    watched = await watch(page, site.origin);
+    await page.goto(site.origin + route, {waitUntil: "networkidle"});
     await page.locator("details.derivation").first().waitFor();
   }
 

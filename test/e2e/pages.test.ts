@@ -4,30 +4,16 @@
 // transferred from a plain static server before any interaction (`npm run page-budget` for
 // the full table with gzip and timings). Reports the bytes and the time to the first figure.
 import assert from "node:assert/strict";
-import {after, before, describe, test} from "node:test";
-import type {Browser} from "playwright-core";
+import {describe, test} from "node:test";
 import {FIRST_RESULT, PAGE_BUDGET_BYTES} from "../../scripts/page-budget.js";
 import {seriousViolations} from "./axe.js";
-import {launch, watch} from "./browser.js";
-import {build, builtResults, DIST, routes, serve} from "./site.js";
+import {watch} from "./browser.js";
+import {build, builtResults, routes, session} from "./site.js";
 
 build(); // before collecting the routes: a fresh clone has no dist/ yet
 
 describe("the built report in Chromium", () => {
-  let browser: Browser;
-  let origin: string;
-  let close: () => void;
-
-  before(async () => {
-    const served = await serve(DIST);
-    origin = served.origin;
-    close = () => served.server.close();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    close?.();
-  });
+  const site = session();
 
   test("the site has every page of the report", () => {
     const missing = ["/", "/table-1", "/response", "/swimmer", "/survival", "/safety"].filter((route) => !routes().includes(route));
@@ -36,10 +22,10 @@ describe("the built report in Chromium", () => {
 
   for (const route of routes()) {
     test(`${route} loads cleanly, stays on its origin, within the page budget, and passes axe`, async (t) => {
-      const page = await browser.newPage();
-      const watched = await watch(page, origin);
+      const page = await site.browser.newPage();
+      const watched = await watch(page, site.origin);
       const started = Date.now();
-      await page.goto(origin + route, {waitUntil: "commit"});
+      await page.goto(site.origin + route, {waitUntil: "commit"});
       await page.locator(FIRST_RESULT).first().waitFor({timeout: 20_000});
       const firstResultMs = await page.evaluate(() => Math.round(performance.now()));
       const wallMs = Date.now() - started;
@@ -63,15 +49,15 @@ describe("the built report in Chromium", () => {
   }
 
   test("DuckDB-wasm starts from the site's own files when asked", async () => {
-    const page = await browser.newPage();
-    const watched = await watch(page, origin);
-    await page.goto(origin + "/", {waitUntil: "networkidle"});
+    const page = await site.browser.newPage();
+    const watched = await watch(page, site.origin);
+    await page.goto(site.origin + "/", {waitUntil: "networkidle"});
     await page.getByRole("button", {name: "Start DuckDB in this browser"}).click();
     const status = page.locator(".duckdb-check output");
     await status.and(page.locator("[data-state]")).waitFor({timeout: 60_000});
     assert.equal(await status.getAttribute("data-state"), "ready", await status.textContent() ?? "");
     assert.match((await status.textContent()) ?? "", /DuckDB v\d+\.\d+/);
-    assert.ok(watched.requests.some((url) => url.startsWith(origin) && url.endsWith(".wasm")), "the wasm came from the site");
+    assert.ok(watched.requests.some((url) => url.startsWith(site.origin) && url.endsWith(".wasm")), "the wasm came from the site");
     assert.deepEqual(watched.problems, []);
     await page.close();
   });

@@ -3,11 +3,10 @@
 import assert from "node:assert/strict";
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {after, before, test} from "node:test";
-import type {Browser} from "playwright-core";
+import {test} from "node:test";
 import type {ReconciliationRow} from "../../src/core/reconcile/index.js";
-import {launch, watch} from "./browser.js";
-import {build, DIST, serve} from "./site.js";
+import {watch} from "./browser.js";
+import {build, DIST, session} from "./site.js";
 
 build();
 
@@ -19,25 +18,13 @@ function servedRows(): ReconciliationRow[] {
   return JSON.parse(readFileSync(join(dir, file), "utf8")).rows;
 }
 
-let browser: Browser;
-let origin: string;
-let close: () => void;
-before(async () => {
-  const served = await serve(DIST);
-  origin = served.origin;
-  close = () => served.server.close();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  close?.();
-});
+const site = session();
 
 test("/reconciliation: summary counts equal the loader's rows, each discrepancy explained, no console error", async () => {
   const rows = servedRows();
-  const page = await browser.newPage();
-  const watched = await watch(page, origin);
-  await page.goto(origin + "/reconciliation", {waitUntil: "networkidle"});
+  const page = await site.browser.newPage();
+  const watched = await watch(page, site.origin);
+  await page.goto(site.origin + "/reconciliation", {waitUntil: "networkidle"});
   await page.locator("main table").waitFor({timeout: 20_000});
 
   const count = async (status: string) => Number(await page.locator(`.reconciliation-summary dd[data-status="${status}"]`).textContent());

@@ -2,11 +2,11 @@
 // serves (dist/_file/data/results.*.json) and the demo cohort's known shape, and what its
 // downloads contain.
 import assert from "node:assert/strict";
-import {after, before, describe, test} from "node:test";
-import type {Browser, Page} from "playwright-core";
-import {launch, watch, type PageProblems} from "./browser.js";
+import {describe, test} from "node:test";
+import type {Page} from "playwright-core";
+import {watch, type PageProblems} from "./browser.js";
 import {download, firstLine} from "./download.js";
-import {build, builtResults, DIST, serve} from "./site.js";
+import {build, builtResults, session} from "./site.js";
 
 build();
 const data = builtResults();
@@ -18,28 +18,16 @@ const byId = (id: string) => {
 const rowsOf = (id: string) => byId(id).rows ?? [];
 
 describe("the report's pages show the results", () => {
-  let browser: Browser;
-  let origin: string;
-  let close: () => void;
+  const site = session();
   let page: Page;
   let watched: PageProblems;
 
-  before(async () => {
-    const served = await serve(DIST);
-    origin = served.origin;
-    close = () => served.server.close();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    close?.();
-  });
 
   async function open(route: string, ready: string): Promise<void> {
-    page = await browser.newPage({viewport: {width: 1100, height: 900}});
+    page = await site.browser.newPage({viewport: {width: 1100, height: 900}});
     page.setDefaultTimeout(5_000);
-    watched = await watch(page, origin);
-    await page.goto(origin + route, {waitUntil: "networkidle"});
+    watched = await watch(page, site.origin);
+    await page.goto(site.origin + route, {waitUntil: "networkidle"});
     await page.locator(ready).first().waitFor({state: "attached", timeout: 10_000});
   }
   async function done(): Promise<void> {
@@ -186,9 +174,9 @@ describe("the report's pages show the results", () => {
   });
 
   test("dark theme: figures draw in the theme's text colour; print: no navigation or buttons, figures kept whole", async () => {
-    page = await browser.newPage({colorScheme: "dark"});
-    watched = await watch(page, origin);
-    await page.goto(origin + "/survival", {waitUntil: "networkidle"});
+    page = await site.browser.newPage({colorScheme: "dark"});
+    watched = await watch(page, site.origin);
+    await page.goto(site.origin + "/survival", {waitUntil: "networkidle"});
     const luminance = (css: string) => {
       const [r, g, b] = css.match(/\d+(\.\d+)?/g)!.map(Number);
       return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;

@@ -7,12 +7,12 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, describe, test} from "node:test";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import type {Result, SwimmerLane} from "../../src/components/results.js";
 import {writeCohort} from "../../src/core/synth/write.js";
-import {launch, watch, type PageProblems} from "./browser.js";
+import {watch, type PageProblems} from "./browser.js";
 import {buildOnCohort, type CohortSite} from "./cohort-site.js";
-import {builtResults, routes, serve} from "./site.js";
+import {builtResults, routes, session} from "./site.js";
 
 const N = 300;
 
@@ -20,9 +20,6 @@ describe(`the report on a synthetic cohort of ${N} patients`, () => {
   let cohort: string;
   let site: CohortSite;
   let results: ReturnType<typeof builtResults>["results"];
-  let browser: Browser;
-  let origin: string;
-  let close: () => void;
   let page: Page;
   let watched: PageProblems;
   const byId = (id: string) => results.find((r) => r.id === id)! as unknown as Result;
@@ -32,23 +29,18 @@ describe(`the report on a synthetic cohort of ${N} patients`, () => {
     await writeCohort({n: N, seed: 1, out: cohort});
     site = buildOnCohort(cohort);
     results = builtResults(site.dist).results;
-    const served = await serve(site.dist);
-    origin = served.origin;
-    close = () => served.server.close();
-    browser = await launch();
   });
-  after(async () => {
-    await browser?.close();
-    close?.();
+  const served = session(() => site.dist);
+  after(() => {
     site?.remove();
     if (cohort) rmSync(join(cohort, ".."), {recursive: true, force: true});
   });
 
   async function open(route: string, ready: string): Promise<void> {
-    page = await browser.newPage({viewport: {width: 1100, height: 900}});
+    page = await served.browser.newPage({viewport: {width: 1100, height: 900}});
     page.setDefaultTimeout(10_000);
-    watched = await watch(page, origin);
-    await page.goto(origin + route, {waitUntil: "networkidle"});
+    watched = await watch(page, served.origin);
+    await page.goto(served.origin + route, {waitUntil: "networkidle"});
     await page.locator(ready).first().waitFor({state: "attached"});
   }
   const labels = () => page.locator("[aria-label='y-axis tick label'] text").allTextContents();

@@ -3,7 +3,10 @@ import {execFileSync} from "node:child_process";
 import {createHash} from "node:crypto";
 import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
+import {after, before} from "node:test";
+import type {Browser} from "playwright-core";
 import {serve} from "../../scripts/serve.js";
+import {launch} from "./browser.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const DIST = join(ROOT, "dist");
@@ -56,6 +59,32 @@ export function builtResults(dist = DIST): {report: Record<string, unknown>; res
   const file = readdirSync(dir).find((name) => /^results\.[0-9a-f]+\.json$/.test(name));
   if (!file) throw new Error(`no results.*.json in ${dir}`);
   return JSON.parse(readFileSync(join(dir, file), "utf8"));
+}
+
+export interface Session {
+  browser: Browser;
+  /** http://127.0.0.1:<port> */
+  origin: string;
+}
+
+/**
+ * For the enclosing suite (or file): before its tests, serves `dist` (a function, so a suite can build it in an
+ * earlier before hook) on 127.0.0.1 and launches Chromium; after them, closes both.
+ */
+export function session(dist: () => string = () => DIST): Session {
+  const current = {} as Session;
+  let close = () => {};
+  before(async () => {
+    const served = await serve(dist());
+    current.origin = served.origin;
+    close = () => served.server.close();
+    current.browser = await launch();
+  });
+  after(async () => {
+    await current.browser?.close();
+    close();
+  });
+  return current;
 }
 
 export {serve};

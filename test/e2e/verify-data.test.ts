@@ -6,12 +6,12 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, describe, test} from "node:test";
 import {csvParse} from "d3-dsv";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {Engine} from "../../src/core/engine.js";
 import {seriousViolations} from "./axe.js";
-import {launch, watch, type PageProblems} from "./browser.js";
+import {watch, type PageProblems} from "./browser.js";
 import {download} from "./download.js";
-import {build, DIST, serve} from "./site.js";
+import {build, session} from "./site.js";
 
 build();
 
@@ -20,26 +20,18 @@ build();
 const ROWS = {ADSL: 6, ADRS: 47, ADTTE: 16, ADAE: 6};
 
 describe("/data in Chromium", () => {
-  let browser: Browser;
-  let origin: string;
-  let close: () => void;
+  const site = session();
   let page: Page;
   let watched: PageProblems;
   const scratch = mkdtempSync(join(tmpdir(), "verify-data-"));
 
   before(async () => {
-    const served = await serve(DIST);
-    origin = served.origin;
-    close = () => served.server.close();
-    browser = await launch();
-    page = await browser.newPage({viewport: {width: 1200, height: 900}});
-    watched = await watch(page, origin);
-    await page.goto(origin + "/data", {waitUntil: "networkidle"});
+    page = await site.browser.newPage({viewport: {width: 1200, height: 900}});
+    watched = await watch(page, site.origin);
+    await page.goto(site.origin + "/data", {waitUntil: "networkidle"});
     await page.locator(".dataset.dictionary table").waitFor();
   });
-  after(async () => {
-    await browser?.close();
-    close?.();
+  after(() => {
     rmSync(scratch, {recursive: true, force: true});
   });
 

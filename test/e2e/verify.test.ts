@@ -2,37 +2,24 @@
 // datasets and finds every published result again; an altered dataset is caught and the differing results named;
 // a single result re-derives on its own; DuckDB-wasm loads only on a click, from the site itself.
 import assert from "node:assert/strict";
-import {after, before, describe, test} from "node:test";
-import type {Browser, Page} from "playwright-core";
+import {describe, test} from "node:test";
+import type {Page} from "playwright-core";
 import {seriousViolations} from "./axe.js";
-import {launch, watch, type PageProblems} from "./browser.js";
-import {build, builtResults, DIST, serve} from "./site.js";
+import {watch, type PageProblems} from "./browser.js";
+import {build, builtResults, session} from "./site.js";
 
 build();
 const total = builtResults().results.length;
 
 describe("/verify re-derives the report in Chromium", () => {
-  let browser: Browser;
-  let origin: string;
-  let close: () => void;
-
-  before(async () => {
-    const served = await serve(DIST);
-    origin = served.origin;
-    close = () => served.server.close();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    close?.();
-  });
+  const site = session();
 
   /** Opens /verify (after `prepare`, e.g. a route that alters a file), checks nothing started, clicks Run all. */
   async function runAll(prepare?: (page: Page) => Promise<void>): Promise<{page: Page; watched: PageProblems; summary: ReturnType<Page["locator"]>; clickMs: number; pageBytes: number}> {
-    const page = await browser.newPage();
-    const watched = await watch(page, origin);
+    const page = await site.browser.newPage();
+    const watched = await watch(page, site.origin);
     await prepare?.(page);
-    await page.goto(origin + "/verify", {waitUntil: "networkidle"});
+    await page.goto(site.origin + "/verify", {waitUntil: "networkidle"});
     assert.equal(await page.locator(".verify-table tbody tr").count(), total, "one row per published result before the run");
     assert.ok(!watched.requests.some((url) => url.endsWith(".wasm")), "DuckDB-wasm is not loaded before the click");
     const pageBytes = await watched.bytes();
@@ -50,7 +37,7 @@ describe("/verify re-derives the report in Chromium", () => {
     assert.equal(await summary.getAttribute("data-matched"), String(total), (await summary.textContent()) ?? "");
     assert.match((await summary.textContent()) ?? "", new RegExp(`^All ${total} published results .* match .* in \\d+\\.\\d s\\.$`));
     assert.equal(await page.locator('.verify-table tr[data-match="true"]').count(), total);
-    assert.ok(watched.requests.some((url) => url.startsWith(origin) && url.endsWith(".wasm")), "the wasm came from the site");
+    assert.ok(watched.requests.some((url) => url.startsWith(site.origin) && url.endsWith(".wasm")), "the wasm came from the site");
     assert.deepEqual(watched.problems, []);
     assert.deepEqual(await seriousViolations(page), []);
     const kB = (bytes: number) => Math.round(bytes / 1024);
@@ -92,9 +79,9 @@ describe("/verify re-derives the report in Chromium", () => {
   });
 
   test("one result re-derives on its own, and only after its button is clicked", async () => {
-    const page = await browser.newPage();
-    const watched = await watch(page, origin);
-    await page.goto(origin + "/verify", {waitUntil: "networkidle"});
+    const page = await site.browser.newPage();
+    const watched = await watch(page, site.origin);
+    await page.goto(site.origin + "/verify", {waitUntil: "networkidle"});
     await page.getByLabel("Result", {exact: true}).selectOption("response.orr");
     const status = page.locator(".rerun output");
     assert.ok(!watched.requests.some((url) => url.endsWith(".wasm")), "no wasm before the click");
@@ -109,9 +96,9 @@ describe("/verify re-derives the report in Chromium", () => {
   });
 
   test("a \"How this was derived\" disclosure re-derives its result with the same button", async () => {
-    const page = await browser.newPage();
-    const watched = await watch(page, origin);
-    await page.goto(origin + "/response", {waitUntil: "networkidle"});
+    const page = await site.browser.newPage();
+    const watched = await watch(page, site.origin);
+    await page.goto(site.origin + "/response", {waitUntil: "networkidle"});
     const disclosure = page.locator("details.derivation").first();
     await disclosure.locator("summary").click();
     await disclosure.locator('.derivation-content[data-state="ready"]').waitFor({timeout: 20_000});
