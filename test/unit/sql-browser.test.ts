@@ -3,24 +3,31 @@
 // support from the network, so neither may be used). Checked by reading the SQL, by a round trip through the
 // published CSVs, and by running the files in DuckDB-wasm itself.
 import assert from "node:assert/strict";
-import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
 import {fileURLToPath} from "node:url";
 import {
   ADAM_TABLES, ANALYSIS_FILES, Engine, LIBRARY_FILES, ROOT, openCohort, runAnalyses, type Row,
 } from "../../src/core/engine.js";
-import {adamCsv} from "../../src/core/results/datasets.js";
+import {writeDatasets} from "../../src/core/results/datasets.js";
+import {PUBLISHED_LOAD_FILE as PUBLISHED_LOAD} from "../../src/core/sql-files.js";
 
-const PUBLISHED_LOAD = "src/sql/published/load.sql";
 const browserFiles = [PUBLISHED_LOAD, ...LIBRARY_FILES, ...ANALYSIS_FILES];
 const cohortDir = fileURLToPath(new URL("../../data/cohort", import.meta.url));
 
 const derived = await openCohort(cohortDir, "2023-04-01");
 const expected = await runAnalyses(derived);
-const csv = await adamCsv(cohortDir);
-after(() => derived.close());
+// The published CSVs, as the site ships them (data/adam/<table>.csv).
+const published = mkdtempSync(join(tmpdir(), "sql-browser-"));
+await writeDatasets(cohortDir, join(published, "adam"));
+const csv = Object.fromEntries(ADAM_TABLES.map((table) => [table, readFileSync(join(published, "adam", `${table}.csv`), "utf8")]));
+after(() => {
+  derived.close();
+  rmSync(published, {recursive: true, force: true});
+});
 
 /** SQL text without comments. */
 const code = (file: string) => readFileSync(join(ROOT, file), "utf8").replace(/--.*$/gm, "");

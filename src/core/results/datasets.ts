@@ -1,8 +1,7 @@
 // The published ADaM datasets (ADSL, ADRS, ADTTE, ADAE: study days only) as files: CSV and Parquet written by
 // DuckDB COPY (src/sql/export/adam.sql). Written into a fresh temporary directory first, then moved into place,
 // so a failure never leaves partial output.
-import {chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {chmodSync, existsSync, mkdtempSync, renameSync, rmSync} from "node:fs";
 import {basename, dirname, join, resolve} from "node:path";
 import {ADAM_TABLES, openCohort, type Engine} from "../engine.js";
 
@@ -46,15 +45,4 @@ export async function writeDatasets(cohortDir: string, out: string): Promise<str
     renameSync(staging, target);
   }
   return ADAM_TABLES.flatMap((table) => [`${table}.csv`, `${table}.parquet`]);
-}
-
-/** The ADaM datasets as CSV text, table → CSV (for the browser re-run: src/sql/published/load.sql reads them). */
-export async function adamCsv(cohortDir: string): Promise<Record<string, string>> {
-  const scratch = mkdtempSync(join(tmpdir(), "adam-"));
-  try {
-    await withCohortEngine(cohortDir, (engine) => exportTo(engine, scratch));
-    return Object.fromEntries(ADAM_TABLES.map((table) => [table, readFileSync(join(scratch, `${table}.csv`), "utf8")]));
-  } finally {
-    rmSync(scratch, {recursive: true, force: true});
-  }
 }
