@@ -23,6 +23,7 @@ declare module "@observablehq/inputs" {
     columns?: string[];
     header?: Record<string, string>;
     layout?: "auto" | "fixed";
+    format?: Record<string, (value: any) => string | Node>;
     rows?: number;
   }): HTMLElement;
 }

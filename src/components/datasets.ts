@@ -24,6 +24,12 @@ function scrollableTable(table: HTMLElement, label: string): HTMLElement {
   return table;
 }
 
+/** Study days, ids and sizes as written in the CSV (Inputs.table would print day 1093 as "1,093"). */
+function plainNumbers(rows: readonly DatasetRow[]): Record<string, (value: unknown) => string> {
+  const columns = Object.keys(rows[0] ?? {}).filter((column) => rows.some((row) => typeof row[column] === "number"));
+  return Object.fromEntries(columns.map((column) => [column, (value: unknown) => (value == null ? "" : String(value))]));
+}
+
 /** A link that downloads `href` as `filename`. */
 function downloadLink(label: string, href: string, filename: string): HTMLAnchorElement {
   const link = document.createElement("a");
@@ -56,7 +62,7 @@ export function datasetBrowser(name: string, rows: readonly DatasetRow[], files:
   count.setAttribute("aria-live", "polite");
   const render = () => {
     const shown = search.value;
-    holder.replaceChildren(scrollableTable(Inputs.table(shown, {select: false, layout: "auto", rows: 12.5}), name));
+    holder.replaceChildren(scrollableTable(Inputs.table(shown, {select: false, layout: "auto", rows: 12.5, format: plainNumbers(rows)}), name));
     count.textContent = `${shown.length} of ${rows.length} rows`;
   };
   search.addEventListener("input", render);

@@ -47,6 +47,12 @@ describe("/data in Chromium", () => {
     assert.deepEqual(await seriousViolations(page), []);
   });
 
+  test("study days read as in the CSV, without a thousands separator (patient 6's last contact: day 1093)", async () => {
+    const cells = await page.locator('.dataset[data-dataset="ADTTE"] table tbody td').allTextContents();
+    assert.ok(cells.includes("1093"), "day 1093 shown as 1093");
+    assert.deepEqual(cells.filter((cell) => /\d,\d{3}/.test(cell)), []);
+  });
+
   test("search filters a dataset (ADSL: the 2 LCNEC patients)", async () => {
     const adsl = page.locator('.dataset[data-dataset="ADSL"]');
     await adsl.getByRole("searchbox").fill("LCNEC");
