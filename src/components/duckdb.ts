@@ -14,7 +14,10 @@ export function startDuckDB(): Promise<DuckDB.AsyncDuckDB> {
     const instance = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await instance.instantiate(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
     return instance;
-  })());
+  })().catch((error) => {
+    db = undefined; // a failed start (e.g. a dropped connection) is tried again on the next request
+    throw error;
+  }));
 }
 
 /** Runs one SQL statement and returns its rows as plain objects. */
