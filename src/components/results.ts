@@ -1,33 +1,12 @@
 // Types of the results dataset (docs/results.md) and lookup by stable id. Pages read
 // everything they show through these: no number is typed into a page.
 
-export interface Report {
-  title: string;
-  study_id: string;
-  citation: string;
-  version: string;
-  cutoff: string;
-  reconstructed: boolean;
-  data_sha256: Record<string, string>;
-  data_sha256_all: string;
-  tools: Record<string, string>;
-  n_patients: number;
-}
+import type {Report, Result as PublishedResult} from "../core/results/types.js";
 
-export interface Result<Row = Record<string, unknown>> {
-  id: string;
-  label: string;
-  section: string;
-  stats: Record<string, number | null>;
-  /** null for results that are only a table (rows). */
-  denominator: number | null;
-  /** As the paper rounds; null for results that are only a table (rows). */
-  display: string | null;
-  population: string;
-  method: string;
-  source: string;
-  qc: {module: string; agree: boolean; checked: string[]};
-  patients: number[];
+export type {Report};
+
+/** A result as the pages read it, with its rows typed by the page (KMRow, WaterfallRow, …). */
+export interface Result<Row = Record<string, unknown>> extends Omit<PublishedResult, "rows"> {
   rows?: Row[];
 }
 

@@ -4,7 +4,7 @@
 // are cut the same way first, the lane sample drawn here independently (node:crypto MD5, limits.ts), and each
 // sampled table's rows_total is checked against the QC's full count.
 import {firstInSampleOrder, LIMITS, type Limits} from "./limits.js";
-import type {QcApi, QcRows} from "./qc.js";
+import type {Disagreement, QcApi, QcRows} from "./qc.js";
 import type {UncheckedResult} from "./assemble.js";
 import type {Result} from "./types.js";
 
@@ -35,7 +35,7 @@ export async function checkAgainstQc(
     : {stats: await qc.qcResults(dir), rows: await qc.qcRows(dir)};
   const n = results.find((r) => r.id === "cohort.n")?.stats.n ?? 0;
   const rows = asPublished(full, n as number, limits);
-  const totals = Object.entries(rows).flatMap(([id, table]) => {
+  const totals = Object.entries(rows).flatMap(([id, table]): Disagreement[] => {
     const result = results.find((r) => r.id === id);
     const total = (table as QcRows & {total?: number}).total;
     return total === undefined || result?.rows_total === total ? [] :

@@ -1,21 +1,11 @@
 // The independent QC (src/core/qc/: Arquero double programming) as the results build sees it: an interface, so
 // tests can hand in a stand-in, and the real module as the default.
+import type {Disagreement} from "../qc/compare.js";
 import * as qc from "../qc/index.js";
+import type {QcRows} from "../qc/rows.js";
 import type {Row, Stats} from "./types.js";
 
-export interface Disagreement {
-  id: string;
-  stat: string | null;
-  result: unknown;
-  qc: unknown;
-  difference: number | null;
-  problem: string;
-}
-
-export interface QcRows {
-  key: string[];
-  rows: Row[];
-}
+export type {Disagreement, QcRows};
 
 export interface QcApi {
   qcResults(dir: string): Promise<Record<string, Stats>>;

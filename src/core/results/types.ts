@@ -1,5 +1,7 @@
 // The results dataset (docs/results.md): one record per result id, with the report's identity.
 
+import type {Provenance} from "../provenance.js";
+
 export type Stats = Record<string, number | null>;
 export type Row = Record<string, unknown>;
 
@@ -43,17 +45,11 @@ export interface Result {
   rows_total?: number;
 }
 
-export interface Report {
+/** The report's identity (src/core/provenance.ts) with what the study and the cohort add. */
+export interface Report extends Provenance {
   title: string;
   study_id: string;
   citation: string;
-  version: string;
-  cutoff: string;
-  reconstructed: boolean;
-  data_sha256: Record<string, string>;
-  data_sha256_all: string;
-  commit: string;
-  tools: Record<string, string>;
   n_patients: number;
   /** Only for a cohort of more than LIMITS.listPatients patients: what the results leave out. */
   limits?: ReportLimits;
