@@ -1,11 +1,14 @@
-// Reads one cohort CSV into DuckDB as raw_<stem>: the physical line of each row plus one VARCHAR per column of the
-// file ('' for an empty cell), whatever the column order of the header. Two ways in, one result:
+// Reads one cohort CSV into DuckDB as the view raw_<stem>: the physical line of each row plus one VARCHAR per column
+// of the file ('' for an empty cell), whatever the column order of the header, over the table raw_cells_<stem>.
+// Two ways in, one result:
 // - plain files (valid UTF-8, no quote character, no CR, no blank line; what exports and the synthetic cohorts
-//   write) are scanned by DuckDB's parallel CSV reader, never by JavaScript, and a row's line is its position + 1;
+//   write) are read by DuckDB's parallel CSV reader, never by JavaScript, into a table that keeps the file's row
+//   order, so a row's line is its rowid + 2 (the header is line 1) and no single-threaded numbering is needed;
 // - anything else (quoting, CRLF, a byte-order mark, blank or ragged lines, bad bytes) goes through the streaming
 //   RFC 4180 reader of csv.ts, which locates every file-level problem, and reaches DuckDB as newline-delimited JSON.
 // A plain file on which DuckDB's reader fails (a ragged row) is read again the second way, so that every
-// file-level problem has one implementation (csv.ts). The file's bytes are hashed while the plain check streams them.
+// file-level problem has one implementation (csv.ts). DuckDB reads while JavaScript hashes the bytes and checks that
+// the file is plain: one pass each, side by side.
 import {createHash} from "node:crypto";
 import {createReadStream, createWriteStream} from "node:fs";
 import {stat} from "node:fs/promises";
@@ -40,7 +43,6 @@ interface Scan {
   bytes: number;
   sha256: string;
   plain: boolean;
-  header: string;
 }
 
 const NL = 0x0a;
@@ -56,25 +58,34 @@ function completeUtf8(buffer: Buffer): number {
   return size > back + 1 ? leadAt : buffer.length;
 }
 
-/** One streaming pass over the bytes: digest, size, first line, and whether DuckDB can read the file as is. */
+/** The first line of the file (at most 1 MiB), without its newline; "" for an empty file. */
+async function firstLine(path: string): Promise<string> {
+  let head = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path, {highWaterMark: 1 << 16})) {
+    head = Buffer.concat([head, chunk as Buffer]);
+    const end = head.indexOf(NL);
+    if (end >= 0) return head.subarray(0, end).toString("utf8");
+    if (head.length > 1 << 20) break;
+  }
+  return head.toString("utf8");
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** One streaming pass over the bytes: digest, size, and whether DuckDB can read the file as is. */
 async function scan(path: string): Promise<Scan> {
   const hash = createHash("sha256");
   let bytes = 0;
   let plain = true;
-  let header: string | undefined;
-  let head = Buffer.alloc(0);
   let carry = Buffer.alloc(0);
   let last = NL; // a blank first line counts as blank
   for await (const chunk of createReadStream(path, {highWaterMark: 1 << 22})) {
     const buffer = chunk as Buffer;
     hash.update(buffer);
+    // A byte-order mark: the streaming reader knows what to do.
+    if (bytes === 0 && buffer.subarray(0, 3).equals(BOM)) plain = false;
     bytes += buffer.length;
     if (!plain) continue;
-    if (header === undefined) {
-      head = Buffer.concat([head, buffer]);
-      const end = head.indexOf(NL);
-      if (end >= 0 || head.length > 1 << 20) header = head.subarray(0, end < 0 ? head.length : end).toString("utf8");
-    }
     const text = carry.length > 0 ? Buffer.concat([carry, buffer]) : buffer;
     const complete = completeUtf8(text);
     carry = Buffer.from(text.subarray(complete));
@@ -82,28 +93,35 @@ async function scan(path: string): Promise<Scan> {
       buffer.indexOf("\n\n") < 0 && !(last === NL && buffer[0] === NL);
     last = buffer[buffer.length - 1]!;
   }
-  if (header === undefined) header = head.toString("utf8");
-  // A byte-order mark, a trailing blank line or an empty file: the streaming reader knows what to do.
-  plain &&= carry.length === 0 && bytes > 0 && !header.startsWith("\uFEFF");
-  return {bytes, sha256: hash.digest("hex"), plain, header};
+  // A trailing blank line or an empty file: the streaming reader knows what to do.
+  plain &&= carry.length === 0 && bytes > 0;
+  return {bytes, sha256: hash.digest("hex"), plain};
 }
 
-/** raw_<stem> as an empty table (a file that could not be read). */
+/** raw_<stem> over a raw_cells_<stem> table that holds its own line numbers, empty (a file that could not be read). */
 async function emptyRaw(engine: Engine, schema: FileSchema): Promise<void> {
   const columns = schema.columns.map((c) => `${ident(c.name)} VARCHAR`).join(", ");
-  await engine.sql(`CREATE OR REPLACE TEMP TABLE raw_${schema.stem} (line INTEGER, ${columns})`);
+  await engine.sql(`CREATE OR REPLACE TEMP TABLE raw_cells_${schema.stem} (line INTEGER, ${columns})`);
+  await engine.sql(`CREATE OR REPLACE TEMP VIEW raw_${schema.stem} AS SELECT * FROM raw_cells_${schema.stem}`);
 }
 
-/** The plain way: a view over DuckDB's CSV reader, which fails on a ragged row (see loadRaw's caller). */
+/** The plain way: DuckDB's CSV reader into a table in file order (it fails on a ragged row: see readRaw). */
 async function plainRaw(engine: Engine, path: string, header: string[], schema: FileSchema): Promise<void> {
   const stem = schema.stem;
   await engine.sql(`SET VARIABLE path_${stem} = $path`, {path});
   const columns = header.map((name) => `${sqlText(name)}: 'VARCHAR'`).join(", ");
-  await engine.sql(`CREATE OR REPLACE TEMP VIEW raw_${stem} AS
-    SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS line,
-      ${schema.columns.map((c) => `coalesce(${ident(c.name)}, '') AS ${ident(c.name)}`).join(", ")}
+  await engine.sql(`CREATE OR REPLACE TEMP TABLE raw_cells_${stem} AS
+    SELECT ${schema.columns.map((c) => `coalesce(${ident(c.name)}, '') AS ${ident(c.name)}`).join(", ")}
     FROM read_csv(getvariable('path_${stem}'), header = false, skip = 1, auto_detect = false, delim = ',',
       quote = '', escape = '', columns = {${columns}})`);
+  // Insertion order is preserved (DuckDB's default), so rowid is the row's position in the file.
+  await engine.sql(`CREATE OR REPLACE TEMP VIEW raw_${stem} AS
+    SELECT CAST(rowid + 2 AS INTEGER) AS line, * FROM raw_cells_${stem}`);
+}
+
+/** Frees raw_<stem> once the typed table is loaded and its problems located. */
+export async function dropRaw(engine: Engine, schema: FileSchema): Promise<void> {
+  await engine.sql(`DROP VIEW IF EXISTS raw_${schema.stem}; DROP TABLE IF EXISTS raw_cells_${schema.stem}`);
 }
 
 const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -124,7 +142,7 @@ async function streamedRaw(
   await emptyRaw(engine, schema);
   if (report.rows > 0) {
     await engine.sql(`SET VARIABLE path_${schema.stem} = $path`, {path: json});
-    await engine.sql(`INSERT INTO raw_${schema.stem} SELECT line, ${names.map((_, i) => `v[${i + 1}]`).join(", ")}
+    await engine.sql(`INSERT INTO raw_cells_${schema.stem} SELECT line, ${names.map((_, i) => `v[${i + 1}]`).join(", ")}
       FROM read_json(getvariable('path_${schema.stem}'), format = 'newline_delimited',
         columns = {line: 'INTEGER', v: 'VARCHAR[]'})`);
   }
@@ -147,26 +165,22 @@ export async function readRaw(engine: Engine, dir: string, schema: FileSchema, s
       path: "stream"
     };
   }
-  const scanned = await scan(path);
-  if (scanned.plain) {
-    const problems: Problem[] = [];
-    const header = scanned.header.split(",");
-    const ok = checkHeader(header, 1, schema.columns.map((c) => c.name),
-      (rule, message, at) => problems.push({file: schema.file, ...at, rule, message}));
-    if (!ok) {
-      await emptyRaw(engine, schema);
-      return {summary: {file: schema.file, rows: 0, sha256: "", bytes: scanned.bytes}, problems, structural: true,
-        path: "duckdb"};
-    }
-    await plainRaw(engine, path, header, schema);
+  const header = (await firstLine(path)).split(",");
+  const problems: Problem[] = [];
+  const headerOk = checkHeader(header, 1, schema.columns.map((c) => c.name),
+    (rule, message, at) => problems.push({file: schema.file, ...at, rule, message}));
+  const [scanned, loaded] = await Promise.all([
+    scan(path),
+    headerOk ? plainRaw(engine, path, header, schema).then(() => true, () => false) : Promise.resolve(false)
+  ]);
+  if (scanned.plain && !headerOk) {
+    await emptyRaw(engine, schema);
+    return {summary: {file: schema.file, rows: 0, sha256: "", bytes: scanned.bytes}, problems, structural: true,
+      path: "duckdb"};
+  }
+  if (scanned.plain && loaded) {
     return {summary: {file: schema.file, rows: 0, sha256: scanned.sha256, bytes: scanned.bytes}, problems: [],
       structural: false, path: "duckdb"};
   }
   return {...(await streamedRaw(engine, path, schema, scratch)), path: "stream"};
-}
-
-/** Reads the file again the streaming way (when DuckDB's reader failed on a plain file: a ragged row). */
-export async function rereadStreamed(engine: Engine, dir: string, schema: FileSchema, scratch: string): Promise<RawFile> {
-  await engine.sql(`DROP VIEW IF EXISTS raw_${schema.stem}`);
-  return {...(await streamedRaw(engine, join(dir, schema.file), schema, scratch)), path: "stream"};
 }

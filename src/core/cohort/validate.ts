@@ -10,7 +10,7 @@ import {join} from "node:path";
 import {Engine} from "../engine.js";
 import {CSV_RULES} from "./csv.js";
 import {CohortError, sortProblems, type Problem} from "./problem.js";
-import {readRaw, rereadStreamed, type FileSummary, type RawFile} from "./read.js";
+import {dropRaw, readRaw, type FileSummary, type RawFile} from "./read.js";
 import {badValues, loadChecked, rowProblems} from "./rowsql.js";
 import {ROW_RULES, SCHEMAS, type FileSchema} from "./schema.js";
 import {readStudy, STUDY_FILE, STUDY_KEYS, STUDY_RULES} from "./study.js";
@@ -70,19 +70,10 @@ const RULE_ORDER = Object.keys(RULES);
 
 /** Loads and checks one file; returns its summary and its file-level and row problems. */
 async function checkFile(engine: Engine, dir: string, schema: FileSchema, scratch: string) {
-  let raw: RawFile = await readRaw(engine, dir, schema, scratch);
-  const load = async () => {
-    await engine.sql(badValues(schema));
-    const bad = await engine.sql(`SELECT DISTINCT "column" FROM bad_values_${schema.stem}`);
-    await engine.sql(loadChecked(schema, bad.map((row) => row.column as string)));
-  };
-  try {
-    await load();
-  } catch (error) {
-    if (raw.path !== "duckdb") throw error;
-    raw = await rereadStreamed(engine, dir, schema, scratch);
-    await load();
-  }
+  const raw: RawFile = await readRaw(engine, dir, schema, scratch);
+  await engine.sql(badValues(schema));
+  const badColumns = await engine.sql(`SELECT DISTINCT "column" FROM bad_values_${schema.stem}`);
+  await engine.sql(loadChecked(schema, badColumns.map((row) => row.column as string)));
   const [{rows, bad}] = (await engine.sql(
     `SELECT count(*) AS rows, count(*) FILTER (WHERE NOT ok) AS bad FROM cohort_${schema.stem}`)) as
     {rows: number; bad: number}[];
@@ -92,6 +83,7 @@ async function checkFile(engine: Engine, dir: string, schema: FileSchema, scratc
       SELECT line FROM cohort_${schema.stem} WHERE NOT ok`);
     problems.push(...((await engine.sql(rowProblems(schema, `bad_${schema.stem}`))) as unknown as Problem[]));
   }
+  await dropRaw(engine, schema);
   if (!raw.structural && rows < schema.minRows) {
     problems.push({file: schema.file, rule: "no-rows", message: `${schema.file} needs at least ${schema.minRows} data row`});
   }

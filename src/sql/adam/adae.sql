@@ -13,5 +13,4 @@ adverse_event AS (  -- as of the cut-off (cutoff.sql)
 SELECT USUBJID, AETERM, AEDECOD, AETOXGR, AEREL, AEACN, ADY,
        CASE WHEN ADY >= 1 THEN 'Y' ELSE 'N' END AS TRTEMFL,
        CASE WHEN AETOXGR IN (3, 4) THEN 'Y' ELSE 'N' END AS AEG34FL
-FROM adverse_event
-ORDER BY USUBJID, ADY, AEDECOD, AETERM;
+FROM adverse_event;

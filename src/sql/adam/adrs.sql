@@ -56,13 +56,17 @@ until_progression AS (  -- responses that count towards BOR: up to and including
   WHERE r.AVALC IS NOT NULL AND (p.PDDY IS NULL OR r.ADY <= p.PDDY)
 ),
 
-confirmed_response AS (  -- CR/PR confirmed by the same or a better response ≥ 28 days later
+last_response AS (  -- the day of each patient's last CR, and of the last CR or PR, up to the first PD
+  SELECT USUBJID, max(ADY) FILTER (WHERE AVALC = 'CR') AS last_cr_dy,
+         max(ADY) FILTER (WHERE AVALC IN ('CR', 'PR')) AS last_cr_pr_dy
+  FROM until_progression GROUP BY USUBJID
+),
+
+confirmed_response AS (  -- CR/PR confirmed by the same or a better response ≥ 28 days later: a CR by a later CR,
+  -- a PR by a later PR or CR. Such a later response exists exactly when the last one is ≥ 28 days later.
   SELECT r.USUBJID, r.AVALC, min(r.ADY) AS ADY
-  FROM until_progression r
-  WHERE r.AVALC IN ('CR', 'PR') AND EXISTS (
-    SELECT 1 FROM until_progression later
-    WHERE later.USUBJID = r.USUBJID AND later.ADY - r.ADY >= 28
-      AND (later.AVALC = 'CR' OR (r.AVALC = 'PR' AND later.AVALC = 'PR')))
+  FROM until_progression r JOIN last_response l USING (USUBJID)
+  WHERE (r.AVALC = 'CR' AND l.last_cr_dy - r.ADY >= 28) OR (r.AVALC = 'PR' AND l.last_cr_pr_dy - r.ADY >= 28)
   GROUP BY r.USUBJID, r.AVALC
 ),
 
@@ -97,5 +101,4 @@ SELECT * FROM (
   UNION ALL BY NAME
   SELECT USUBJID, 'BOR' AS PARAMCD, 'Best overall response (confirmed, RECIST 1.1)' AS PARAM, ADY, AVALC
   FROM best_response
-)
-ORDER BY USUBJID, CASE PARAMCD WHEN 'OVRLRESP' THEN 1 WHEN 'PROG' THEN 2 ELSE 3 END, ADY, AVALC, PROGORG;
+);

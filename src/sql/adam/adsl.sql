@@ -7,51 +7,35 @@
 
 CREATE OR REPLACE TABLE adsl AS
 WITH
+-- The treatments of each patient in one pass, one group of columns per clinical concept. Dates stay calendar dates
+-- here (internal); study_days turns them into study days.
 treatment AS (
-  SELECT t.*, d.TRTSDT FROM src_treatments t JOIN src_day1 d USING (USUBJID)
-),
-
-induction AS (
-  SELECT USUBJID, arg_min(AGENT, STDT) AS REGIMEN,
-         study_day(min(STDT), TRTSDT) AS INDSTDY, study_day(max(ENDT), TRTSDT) AS INDENDY
-  FROM treatment WHERE TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE = 'INDUCTION'
-  GROUP BY USUBJID, TRTSDT
-),
-
-first_line_cycles AS (  -- cycles of induction + concurrent + consolidation + adjuvant chemotherapy
-  SELECT USUBJID, sum(CYCLES)::INTEGER AS CYCLES1L
-  FROM treatment
-  WHERE TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE IN ('INDUCTION', 'CONCURRENT', 'CONSOLIDATION', 'ADJUVANT')
-  GROUP BY USUBJID
-),
-
-chemoradiotherapy AS (  -- the radiotherapy course given concurrently with chemotherapy
-  SELECT USUBJID, arg_min(RTDOSE, STDT) AS RTDOSE, arg_min(RTFRAC, STDT) AS RTFRAC,
-         arg_min(RTINTENT, STDT) AS RTINTENT,
-         study_day(min(STDT), TRTSDT) AS CRTSTDY, study_day(max(ENDT), TRTSDT) AS CRTENDY
-  FROM treatment WHERE TRTCAT = 'RADIOTHERAPY' AND TRTPHASE = 'CONCURRENT'
-  GROUP BY USUBJID, TRTSDT
-),
-
-adjuvant AS (
-  SELECT USUBJID, study_day(min(STDT), TRTSDT) AS ADJSTDY, study_day(max(ENDT), TRTSDT) AS ADJENDY
-  FROM treatment WHERE TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE = 'ADJUVANT'
-  GROUP BY USUBJID, TRTSDT
-),
-
-primary_resection AS (  -- resection of the primary tumour: margin (R0/R1) and pathological T stage (ypT)
-  SELECT USUBJID, study_day(min(STDT), TRTSDT) AS SURGDY,
-         arg_min(MARGIN, STDT) AS MARGIN, arg_min(YPT, STDT) AS YPT
-  FROM treatment WHERE TRTCAT = 'PRIMARY_SURGERY'
-  GROUP BY USUBJID, TRTSDT
-),
-
-liver_directed AS (  -- radiofrequency ablation or resection of liver metastases
   SELECT USUBJID,
-         study_day(min(STDT) FILTER (WHERE TRTCAT = 'LIVER_RFA'), TRTSDT) AS LRFADY,
-         study_day(min(STDT) FILTER (WHERE TRTCAT = 'LIVER_RESECTION'), TRTSDT) AS LRESDY
-  FROM treatment WHERE TRTCAT IN ('LIVER_RFA', 'LIVER_RESECTION')
-  GROUP BY USUBJID, TRTSDT
+    -- induction chemotherapy: the regimen, first to last day
+    arg_min(AGENT, STDT) FILTER (WHERE TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE = 'INDUCTION') AS REGIMEN,
+    min(STDT) FILTER (WHERE TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE = 'INDUCTION') AS INDSTDT,
+    max(ENDT) FILTER (WHERE TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE = 'INDUCTION') AS INDENDT,
+    -- first-line cycles: induction + concurrent + consolidation + adjuvant chemotherapy
+    sum(CYCLES) FILTER (WHERE TRTCAT = 'CHEMOTHERAPY'
+                        AND TRTPHASE IN ('INDUCTION', 'CONCURRENT', 'CONSOLIDATION', 'ADJUVANT'))::INTEGER AS CYCLES1L,
+    -- the radiotherapy course given concurrently with chemotherapy
+    arg_min(RTDOSE, STDT) FILTER (WHERE TRTCAT = 'RADIOTHERAPY' AND TRTPHASE = 'CONCURRENT') AS RTDOSE,
+    arg_min(RTFRAC, STDT) FILTER (WHERE TRTCAT = 'RADIOTHERAPY' AND TRTPHASE = 'CONCURRENT') AS RTFRAC,
+    arg_min(RTINTENT, STDT) FILTER (WHERE TRTCAT = 'RADIOTHERAPY' AND TRTPHASE = 'CONCURRENT') AS RTINTENT,
+    min(STDT) FILTER (WHERE TRTCAT = 'RADIOTHERAPY' AND TRTPHASE = 'CONCURRENT') AS CRTSTDT,
+    max(ENDT) FILTER (WHERE TRTCAT = 'RADIOTHERAPY' AND TRTPHASE = 'CONCURRENT') AS CRTENDT,
+    -- adjuvant chemotherapy
+    min(STDT) FILTER (WHERE TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE = 'ADJUVANT') AS ADJSTDT,
+    max(ENDT) FILTER (WHERE TRTCAT = 'CHEMOTHERAPY' AND TRTPHASE = 'ADJUVANT') AS ADJENDT,
+    -- resection of the primary tumour: margin (R0/R1) and pathological T stage (ypT)
+    min(STDT) FILTER (WHERE TRTCAT = 'PRIMARY_SURGERY') AS SURGDT,
+    arg_min(MARGIN, STDT) FILTER (WHERE TRTCAT = 'PRIMARY_SURGERY') AS MARGIN,
+    arg_min(YPT, STDT) FILTER (WHERE TRTCAT = 'PRIMARY_SURGERY') AS YPT,
+    -- radiofrequency ablation or resection of liver metastases
+    min(STDT) FILTER (WHERE TRTCAT = 'LIVER_RFA') AS LRFADT,
+    min(STDT) FILTER (WHERE TRTCAT = 'LIVER_RESECTION') AS LRESDT
+  FROM src_treatments
+  GROUP BY USUBJID
 ),
 
 metastatic_sites AS (  -- distant metastases at diagnosis
@@ -66,25 +50,40 @@ progression_record AS (  -- progression events by site, and RECIST PD assessment
 ),
 
 progression AS (  -- first progression (any site or PD), first locoregional and first distant progression
-  SELECT p.USUBJID, study_day(min(p.dt), d.TRTSDT) AS PROGDY,
-         study_day(min(p.dt) FILTER (WHERE p.PROGSITE = 'LOCOREGIONAL'), d.TRTSDT) AS LRPDY,
-         study_day(min(p.dt) FILTER (WHERE p.PROGSITE = 'DISTANT'), d.TRTSDT) AS DMPDY
-  FROM progression_record p JOIN src_day1 d USING (USUBJID)
-  GROUP BY p.USUBJID, d.TRTSDT
+  SELECT USUBJID, min(dt) AS PROGDT,
+         min(dt) FILTER (WHERE PROGSITE = 'LOCOREGIONAL') AS LRPDT,
+         min(dt) FILTER (WHERE PROGSITE = 'DISTANT') AS DMPDT
+  FROM progression_record
+  GROUP BY USUBJID
 ),
 
 death AS (
-  SELECT e.USUBJID, study_day(min(e.EVDTC), d.TRTSDT) AS DTHDY, arg_min(e.DTHCAUSE, e.EVDTC) AS DTHCAUS
-  FROM src_events_asof e JOIN src_day1 d USING (USUBJID)
-  WHERE e.EVENT = 'DEATH'
-  GROUP BY e.USUBJID, d.TRTSDT
+  SELECT USUBJID, min(EVDTC) AS DTHDT, arg_min(DTHCAUSE, EVDTC) AS DTHCAUS
+  FROM src_events_asof WHERE EVENT = 'DEATH'
+  GROUP BY USUBJID
 ),
 
 last_known_alive AS (  -- end of follow-up: the last contact or death
-  SELECT e.USUBJID, study_day(max(e.EVDTC), d.TRTSDT) AS LSTALVDY
-  FROM src_events_asof e JOIN src_day1 d USING (USUBJID)
-  WHERE e.EVENT IN ('DEATH', 'LAST_CONTACT')
-  GROUP BY e.USUBJID, d.TRTSDT
+  SELECT USUBJID, max(EVDTC) AS LSTALVDT
+  FROM src_events_asof WHERE EVENT IN ('DEATH', 'LAST_CONTACT')
+  GROUP BY USUBJID
+),
+
+study_days AS (  -- every date above as a study day (Day 1 = TRTSDT, day1.sql)
+  SELECT d.USUBJID,
+         study_day(t.INDSTDT, d.TRTSDT) AS INDSTDY, study_day(t.INDENDT, d.TRTSDT) AS INDENDY,
+         study_day(t.CRTSTDT, d.TRTSDT) AS CRTSTDY, study_day(t.CRTENDT, d.TRTSDT) AS CRTENDY,
+         study_day(t.SURGDT, d.TRTSDT) AS SURGDY,
+         study_day(t.LRFADT, d.TRTSDT) AS LRFADY, study_day(t.LRESDT, d.TRTSDT) AS LRESDY,
+         study_day(t.ADJSTDT, d.TRTSDT) AS ADJSTDY, study_day(t.ADJENDT, d.TRTSDT) AS ADJENDY,
+         study_day(g.PROGDT, d.TRTSDT) AS PROGDY, study_day(g.LRPDT, d.TRTSDT) AS LRPDY,
+         study_day(g.DMPDT, d.TRTSDT) AS DMPDY,
+         study_day(dth.DTHDT, d.TRTSDT) AS DTHDY, study_day(f.LSTALVDT, d.TRTSDT) AS LSTALVDY
+  FROM src_day1 d
+  LEFT JOIN treatment t USING (USUBJID)
+  LEFT JOIN progression g USING (USUBJID)
+  LEFT JOIN death dth USING (USUBJID)
+  LEFT JOIN last_known_alive f USING (USUBJID)
 )
 
 SELECT
@@ -93,29 +92,22 @@ SELECT
   CASE WHEN coalesce(m.liver, false) THEN 'Y' ELSE 'N' END AS LIVMETFL,
   CASE WHEN coalesce(m.peritoneum, false) THEN 'Y' ELSE 'N' END AS PERMETFL,
   p.COMORB,
-  i.REGIMEN,
-  split_part(i.REGIMEN, '_', 1) AS PLATIN,
-  coalesce(c.CYCLES1L, 0) AS CYCLES1L,
-  crt.RTDOSE, crt.RTFRAC, crt.RTINTENT,
-  CASE WHEN s.USUBJID IS NULL THEN 'N' ELSE 'Y' END AS SURGFL,
-  s.MARGIN, s.YPT,
-  CASE WHEN s.YPT = 'ypT0' THEN 'Y' WHEN s.USUBJID IS NOT NULL THEN 'N' END AS YPT0FL,
-  CASE WHEN l.LRFADY IS NULL THEN 'N' ELSE 'Y' END AS LIVRFAFL,
-  CASE WHEN l.LRESDY IS NULL THEN 'N' ELSE 'Y' END AS LIVRESFL,
-  i.INDSTDY, i.INDENDY, crt.CRTSTDY, crt.CRTENDY, s.SURGDY, l.LRFADY, l.LRESDY, a.ADJSTDY, a.ADJENDY,
-  CASE WHEN g.PROGDY IS NULL THEN 'N' ELSE 'Y' END AS PROGFL, g.PROGDY,
-  CASE WHEN g.LRPDY IS NULL THEN 'N' ELSE 'Y' END AS LRPFL, g.LRPDY,
-  CASE WHEN g.DMPDY IS NULL THEN 'N' ELSE 'Y' END AS DMPFL, g.DMPDY,
-  CASE WHEN dth.DTHDY IS NULL THEN 'N' ELSE 'Y' END AS DTHFL, dth.DTHDY, dth.DTHCAUS, f.LSTALVDY
+  t.REGIMEN,
+  split_part(t.REGIMEN, '_', 1) AS PLATIN,
+  coalesce(t.CYCLES1L, 0) AS CYCLES1L,
+  t.RTDOSE, t.RTFRAC, t.RTINTENT,
+  CASE WHEN t.SURGDT IS NULL THEN 'N' ELSE 'Y' END AS SURGFL,
+  t.MARGIN, t.YPT,
+  CASE WHEN t.YPT = 'ypT0' THEN 'Y' WHEN t.SURGDT IS NOT NULL THEN 'N' END AS YPT0FL,
+  CASE WHEN d.LRFADY IS NULL THEN 'N' ELSE 'Y' END AS LIVRFAFL,
+  CASE WHEN d.LRESDY IS NULL THEN 'N' ELSE 'Y' END AS LIVRESFL,
+  d.INDSTDY, d.INDENDY, d.CRTSTDY, d.CRTENDY, d.SURGDY, d.LRFADY, d.LRESDY, d.ADJSTDY, d.ADJENDY,
+  CASE WHEN d.PROGDY IS NULL THEN 'N' ELSE 'Y' END AS PROGFL, d.PROGDY,
+  CASE WHEN d.LRPDY IS NULL THEN 'N' ELSE 'Y' END AS LRPFL, d.LRPDY,
+  CASE WHEN d.DMPDY IS NULL THEN 'N' ELSE 'Y' END AS DMPFL, d.DMPDY,
+  CASE WHEN d.DTHDY IS NULL THEN 'N' ELSE 'Y' END AS DTHFL, d.DTHDY, dth.DTHCAUS, d.LSTALVDY
 FROM src_patients p
 LEFT JOIN metastatic_sites m USING (USUBJID)
-LEFT JOIN induction i USING (USUBJID)
-LEFT JOIN first_line_cycles c USING (USUBJID)
-LEFT JOIN chemoradiotherapy crt USING (USUBJID)
-LEFT JOIN adjuvant a USING (USUBJID)
-LEFT JOIN primary_resection s USING (USUBJID)
-LEFT JOIN liver_directed l USING (USUBJID)
-LEFT JOIN progression g USING (USUBJID)
+LEFT JOIN treatment t USING (USUBJID)
 LEFT JOIN death dth USING (USUBJID)
-LEFT JOIN last_known_alive f USING (USUBJID)
-ORDER BY p.USUBJID;
+LEFT JOIN study_days d USING (USUBJID);

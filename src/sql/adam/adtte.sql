@@ -62,5 +62,4 @@ duration_of_response AS (
 SELECT USUBJID, PARAMCD, PARAM, STARTDY, ADY, ADY - STARTDY + 1 AS AVAL, 'DAYS' AS AVALU, CNSR, EVNTDESC, CNSDTDSC
 FROM (SELECT * FROM overall_survival
       UNION ALL SELECT * FROM progression_free_survival
-      UNION ALL SELECT * FROM duration_of_response)
-ORDER BY PARAMCD, USUBJID;
+      UNION ALL SELECT * FROM duration_of_response);

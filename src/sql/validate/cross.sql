@@ -10,6 +10,10 @@
 CREATE OR REPLACE TEMP MACRO js_number(x) AS
   CASE WHEN x = trunc(x) AND abs(x) < 1e15 THEN CAST(CAST(x AS BIGINT) AS VARCHAR) ELSE CAST(x AS VARCHAR) END;
 CREATE OR REPLACE TEMP MACRO iso(d) AS strftime(d, '%Y-%m-%d');
+CREATE OR REPLACE TEMP MACRO day1_is(day1, line) AS
+  'Day 1, the start of induction chemotherapy on ' || iso(day1) || ' (treatments.csv line ' || line || ')';
+CREATE OR REPLACE TEMP MACRO end_is(event, date, line) AS
+  CASE WHEN event = 'DEATH' THEN 'death' ELSE 'last contact' END || ' on ' || iso(date) || ' (events.csv line ' || line || ')';
 
 WITH
 subjects AS (
@@ -132,43 +136,56 @@ dated AS (
   UNION ALL SELECT 'adverse_events.csv', line, 'AESTDTC', USUBJID, AESTDTC, 'adverse-event'
   FROM cohort_adverse_events WHERE ok
 ),
-timeline AS (
-  SELECT d.*, 'patient ' || d.USUBJID || ': ' AS own, p.DIAGDT, p.line AS patient_line,
-    'Day 1, the start of induction chemotherapy on ' || iso(day1.date) || ' (treatments.csv line ' || day1.line || ')'
-      AS day1_is,
-    day1.date AS day1, fu.date AS end_date, fu.event AS end_event,
-    CASE WHEN fu.event = 'DEATH' THEN 'death' ELSE 'last contact' END || ' on ' || iso(fu.date) ||
-      ' (events.csv line ' || fu.line || ')' AS end_is
-  FROM dated d JOIN patient p USING (USUBJID)
-  LEFT JOIN the_one day1 ON day1.USUBJID = d.USUBJID AND day1.kind = 'induction'
-  LEFT JOIN the_one fu ON fu.USUBJID = d.USUBJID AND fu.kind = 'end'
+-- Each checked patient's reference dates: diagnosis, Day 1 and the end of follow-up.
+patient_dates AS (
+  SELECT p.USUBJID, p.DIAGDT, p.line AS patient_line, day1.date AS day1, day1.line AS day1_line,
+    fu.date AS end_date, fu.event AS end_event, fu.line AS end_line
+  FROM patient p
+  LEFT JOIN the_one day1 ON day1.USUBJID = p.USUBJID AND day1.kind = 'induction'
+  LEFT JOIN the_one fu ON fu.USUBJID = p.USUBJID AND fu.kind = 'end'
 ),
--- Baseline imaging may precede the diagnosis: it is part of the diagnostic work-up.
+-- The dated records that break a temporal rule, each rule a flag (a registry has 10^7 dated records; only the few
+-- that break a rule are kept, and only they get a message).
+timeline AS (
+  SELECT * FROM (
+    SELECT d.*, p.* EXCLUDE (USUBJID),
+      -- Baseline imaging may precede the diagnosis: it is part of the diagnostic work-up.
+      kind NOT IN ('diagnosis', 'baseline') AND date < DIAGDT AS before_diagnosis,
+      day1 IS NOT NULL AND kind <> 'diagnosis' AND "column" <> 'ENDT'
+        AND CASE kind WHEN 'baseline' THEN date > day1 WHEN 'response' THEN date <= day1 ELSE date < day1 END
+        AS breaks_day1,
+      end_date IS NOT NULL AND date > end_date AND kind <> 'death' AS after_end,
+      date > getvariable('cutoff') AS after_cutoff
+    FROM dated d JOIN patient_dates p USING (USUBJID)
+  )
+  WHERE before_diagnosis OR breaks_day1 OR after_end OR after_cutoff
+),
 nothing_before_diagnosis AS (
   SELECT file, line, "column", iso(date), 'nothing-before-diagnosis',
-    own || "column" || ' is before the diagnosis on ' || iso(DIAGDT) || ' (patients.csv line ' || patient_line || ')'
-  FROM timeline WHERE kind NOT IN ('diagnosis', 'baseline') AND date < DIAGDT
+    'patient ' || USUBJID || ': ' || "column" || ' is before the diagnosis on ' || iso(DIAGDT) ||
+    ' (patients.csv line ' || patient_line || ')'
+  FROM timeline WHERE before_diagnosis
 ),
 day1_rules AS (
   SELECT file, line, "column", iso(date),
     CASE kind WHEN 'baseline' THEN 'baseline-before-start' WHEN 'response' THEN 'response-after-start'
       ELSE 'on-or-after-start' END,
-    own || CASE kind WHEN 'baseline' THEN 'baseline imaging must be on or before '
-      WHEN 'response' THEN 'a response assessment must come after ' ELSE "column" || ' is before ' END || day1_is
-  FROM timeline
-  WHERE day1 IS NOT NULL AND kind <> 'diagnosis' AND "column" <> 'ENDT'
-    AND CASE kind WHEN 'baseline' THEN date > day1 WHEN 'response' THEN date <= day1 ELSE date < day1 END
+    'patient ' || USUBJID || ': ' || CASE kind WHEN 'baseline' THEN 'baseline imaging must be on or before '
+      WHEN 'response' THEN 'a response assessment must come after ' ELSE "column" || ' is before ' END ||
+      day1_is(day1, day1_line)
+  FROM timeline WHERE breaks_day1
 ),
 nothing_after_end AS (
   SELECT file, line, "column", iso(date),
     CASE WHEN end_event = 'DEATH' THEN 'nothing-after-death' ELSE 'nothing-after-last-contact' END,
-    own || "column" || ' is after the ' || end_is
-  FROM timeline WHERE end_date IS NOT NULL AND date > end_date AND kind <> 'death'
+    'patient ' || USUBJID || ': ' || "column" || ' is after the ' || end_is(end_event, end_date, end_line)
+  FROM timeline WHERE after_end
 ),
 nothing_after_cutoff AS (
   SELECT file, line, "column", iso(date), 'nothing-after-cutoff',
-    own || "column" || ' is after the data cutoff ' || iso(getvariable('cutoff')) || ' (study.json)'
-  FROM timeline WHERE date > getvariable('cutoff')
+    'patient ' || USUBJID || ': ' || "column" || ' is after the data cutoff ' || iso(getvariable('cutoff')) ||
+    ' (study.json)'
+  FROM timeline WHERE after_cutoff
 )
 SELECT * FROM unique_usubjid
 UNION ALL SELECT * FROM known_usubjid

@@ -1,0 +1,52 @@
+/**
+ * node --import tsx scripts/bench-analyses.ts DIR
+ * The `analyses` step of `npm run bench` (docs/scale.md): the analyses that scripts/bench/analyses.R computes in R
+ * (Table 1, the confirmed ORR with its Clopper–Pearson interval, Kaplan–Meier OS and PFS with medians), computed the
+ * way the report computes them: the cohort CSVs read by DuckDB with the column types of src/core/cohort/schema.ts,
+ * the ADaM SQL, then the analysis files table1.sql, response.sql and km.sql. Like the R script, and unlike
+ * `npm run results`, it neither validates the cohort nor runs the QC: it measures the analyses alone, on the same
+ * data, so that the two can be compared. Prints {"results": [{id, stats}], "phases_ms": {...}}.
+ */
+import {join} from "node:path";
+import {ident, sqlType} from "../src/core/cohort/rowsql.js";
+import {SCHEMAS} from "../src/core/cohort/schema.js";
+import {deriveAdam, Engine, runAnalyses} from "../src/core/engine.js";
+import {readStudy} from "../src/core/results/build.js";
+import {LIMITS} from "../src/core/results/limits.js";
+
+/** The analysis files that compute what the R script computes. */
+const SAME_AS_R = ["src/sql/analysis/table1.sql", "src/sql/analysis/response.sql", "src/sql/analysis/km.sql"];
+
+const dir = process.argv[2];
+if (!dir) {
+  process.stderr.write("usage: node --import tsx scripts/bench-analyses.ts DIR\n");
+  process.exit(2);
+}
+const phases: Record<string, number> = {};
+let started = performance.now();
+const lap = (phase: string) => {
+  phases[phase] = performance.now() - started;
+  started = performance.now();
+};
+const engine = await Engine.open();
+try {
+  // The tables validation leaves behind (cohort_<stem>: line, ok, typed columns), read without the checks.
+  for (const schema of SCHEMAS) {
+    await engine.sql(`SET VARIABLE path = $path`, {path: join(dir, schema.file)});
+    const columns = schema.columns.map((column) => `${ident(column.name)}: '${sqlType(column)}'`).join(", ");
+    await engine.sql(`CREATE TABLE typed_${schema.stem} AS SELECT * FROM read_csv(getvariable('path'), header = true,
+      auto_detect = false, delim = ',', quote = '', escape = '', columns = {${columns}})`);
+    await engine.sql(`CREATE VIEW cohort_${schema.stem} AS SELECT (rowid + 2)::INTEGER AS line, true AS ok, *
+      FROM typed_${schema.stem}`);
+  }
+  lap("read");
+  await deriveAdam(engine, readStudy(dir).cutoff);
+  lap("adam");
+  const [{n}] = (await engine.sql("SELECT count(*)::INTEGER AS n FROM adsl")) as {n: number}[];
+  const outputs = await runAnalyses(engine, {listPatients: n <= LIMITS.listPatients, sampleLanes: false}, SAME_AS_R);
+  lap("analyses");
+  const results = [...outputs.values()].flat().map(({id, stats}) => ({id, stats}));
+  process.stdout.write(JSON.stringify({results, phases_ms: phases}) + "\n");
+} finally {
+  engine.close();
+}
