@@ -9,7 +9,8 @@ const close = (actual: unknown, expected: number, tol = 1e-9) =>
 const engine = await Engine.open();
 await engine.run("src/sql/lib/clopper_pearson.sql");
 await engine.sql(`CREATE TABLE counts AS SELECT * FROM (VALUES ('4/6', 4, 6), ('0/6', 0, 6), ('6/6', 6, 6),
-  ('1/1', 1, 1), ('50/1000', 50, 1000)) t(id, x, n)`);
+  ('1/1', 1, 1), ('50/1000', 50, 1000), ('500000/1e6', 500000, 1000000), ('3/1e6', 3, 1000000),
+  ('999997/1e6', 999997, 1000000), ('667123/1e6', 667123, 1000000)) t(id, x, n)`);
 const ci = Object.fromEntries((await engine.sql("SELECT * FROM clopper_pearson(counts, 0.05)")).map((r) => [r.id, r]));
 engine.close();
 
@@ -29,4 +30,17 @@ test("0/n and n/n: the closed forms 1 − (α/2)^(1/n) and (α/2)^(1/n)", () => 
 test("a larger n: 50/1000 as R's binom.test, 0.03733540–0.06539049", () => {
   close(ci["50/1000"].ci_low, 0.0373354, 1e-7);
   close(ci["50/1000"].ci_high, 0.06539049, 1e-7);
+});
+
+// The binomial CDF sums only the terms within 5·√n + 50 of the mean: at 10^6 patients, and at the extremes of p,
+// the limits still match R's binom.test (R 4.x, printed to 12 decimals).
+test("n = 10^6: as R's binom.test, also at the extremes of p", () => {
+  close(ci["500000/1e6"].ci_low, 0.499019519195, 1e-11);
+  close(ci["500000/1e6"].ci_high, 0.500980480805, 1e-11);
+  close(ci["3/1e6"].ci_low, 0.000000618673, 1e-11);
+  close(ci["3/1e6"].ci_high, 0.000008767248, 1e-11);
+  close(ci["999997/1e6"].ci_low, 0.999991232752, 1e-11);
+  close(ci["999997/1e6"].ci_high, 0.999999381327, 1e-11);
+  close(ci["667123/1e6"].ci_low, 0.666198397813, 1e-11);
+  close(ci["667123/1e6"].ci_high, 0.668046634083, 1e-11);
 });

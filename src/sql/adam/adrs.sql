@@ -47,13 +47,13 @@ overall_response AS (
 ),
 
 first_progression AS (
-  SELECT USUBJID, min(ADY) AS PDDY FROM overall_response WHERE AVALC = 'PD' GROUP BY USUBJID
+  SELECT USUBJID, min(ADY) AS PDDY FROM assessment WHERE RSORRES = 'PD' GROUP BY USUBJID
 ),
 
 until_progression AS (  -- responses that count towards BOR: up to and including the first PD
-  SELECT r.USUBJID, r.ADY, r.AVALC
-  FROM overall_response r LEFT JOIN first_progression p USING (USUBJID)
-  WHERE r.AVALC IS NOT NULL AND (p.PDDY IS NULL OR r.ADY <= p.PDDY)
+  SELECT a.USUBJID, a.ADY, a.RSORRES AS AVALC
+  FROM assessment a LEFT JOIN first_progression p USING (USUBJID)
+  WHERE a.RSORRES IS NOT NULL AND (p.PDDY IS NULL OR a.ADY <= p.PDDY)
 ),
 
 last_response AS (  -- the day of each patient's last CR, and of the last CR or PR, up to the first PD
