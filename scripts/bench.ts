@@ -1,8 +1,8 @@
 /**
- * npm run bench -- [--sizes 1000,100000,1000000] [--seed 1] [--steps synth,validate,results,build,r,duckdb]
+ * npm run bench -- [--sizes 1000,100000,1000000] [--seed 1] [--steps synth,validate,results,analyses,build,r,duckdb]
  *                  [--json bench/results.json] [--dir bench/cohorts] [--timeout 3600] [--heap MB]
  * For each N: generate a synthetic cohort, then time each tool on it in its own child process (wall time, and peak
- * resident memory from /usr/bin/time -v). Compares the report's pipeline with the same analyses in R (survival) and
+ * resident memory from /usr/bin/time -v). Compares the report's analyses with the same analyses in R (survival) and
  * with a raw DuckDB scan of the same files (the floor). Prints a table and writes JSON. See docs/scale.md.
  */
 import {spawn, spawnSync} from "node:child_process";
@@ -12,7 +12,7 @@ import {cpus, tmpdir, totalmem} from "node:os";
 import {dirname, join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 
-const STEPS = ["synth", "validate", "results", "build", "r", "duckdb"] as const;
+const STEPS = ["synth", "validate", "results", "analyses", "build", "r", "duckdb"] as const;
 type Step = (typeof STEPS)[number];
 
 interface Measure {
@@ -161,6 +161,7 @@ for (const n of sizes) {
   }
   await run("validate", script("validate"), node, [...tsx, join(root, "scripts/validate.ts"), "--data", dir]);
   await run("results", script("results"), node, [...tsx, join(root, "scripts/results.ts"), "--data", dir]);
+  await run("analyses", script("bench-analyses"), node, [...tsx, join(root, "scripts/bench-analyses.ts"), dir]);
   await run("build", script("observable"), node, [...tsx, join(root, "scripts/observable.ts"), "build"], {COHORT_DIR: dir});
   await run("r", rMissing, "Rscript", [join(root, "scripts/bench/analyses.R"), dir]);
   await run("duckdb", undefined, node, [...tsx, join(root, "scripts/bench-scan.ts"), dir]);
@@ -170,6 +171,10 @@ for (const n of sizes) {
   runs.push({
     n, cohort_bytes: dirBytes(dir), steps: result, scan: readJson(join(outputs, "duckdb.out")),
     ratios: {
+      r_over_analyses: ratio(ok("r"), ok("analyses")),
+      analyses_over_floor: ratio(ok("analyses"), ok("duckdb")),
+      r_over_analyses_cpu: ratio(cpu("r"), cpu("analyses")),
+      analyses_over_floor_cpu: ratio(cpu("analyses"), cpu("duckdb")),
       r_over_results: ratio(ok("r"), ok("results")),
       results_over_floor: ratio(ok("results"), ok("duckdb")),
       validate_over_floor: ratio(ok("validate"), ok("duckdb")),
@@ -177,7 +182,8 @@ for (const n of sizes) {
       r_over_results_cpu: ratio(cpu("r"), cpu("results")),
       results_over_floor_cpu: ratio(cpu("results"), cpu("duckdb")),
     },
-    agreement: agreement(join(outputs, "results.out"), join(outputs, "r.out")),
+    agreement: agreement(join(outputs, existsSync(join(outputs, "results.out")) ? "results.out" : "analyses.out"),
+      join(outputs, "r.out")),
   });
 }
 
@@ -202,6 +208,10 @@ for (const run of runs) {
     lines.push(`| ${run.n} | ${step} | ${m.status}${m.note ? ` (${m.note})` : ""} | ${fmt(m.wall_s, 2)} | ` +
       `${fmt(m.cpu_s, 2)} | ${fmt(m.max_rss_mb, 0)} | ` +
       `${fmt(m.wall_s !== undefined && floor ? m.wall_s / floor : undefined, 1)} |`);
+  }
+  if (run.ratios?.r_over_analyses !== undefined) {
+    lines.push(`| ${run.n} | R ÷ analyses | | ${fmt(run.ratios.r_over_analyses, 2)} | ` +
+      `${fmt(run.ratios.r_over_analyses_cpu, 2)} | | |`);
   }
   if (run.ratios?.r_over_results !== undefined) {
     lines.push(`| ${run.n} | R ÷ results | | ${fmt(run.ratios.r_over_results, 2)} | ` +
