@@ -6,7 +6,7 @@
 // where listed) count at the next kept row, so cumulative counts and the risk table stay exact.
 
 /** Tables longer than this are thinned, by this much. */
-export const KM_DRAW = {maxRows: 200, delta: 0.002} as const;
+export const KM_DRAW = {maxRows: 200, delta: 0.005} as const;
 
 export interface KmRow {
   time: number;
