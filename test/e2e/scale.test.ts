@@ -57,7 +57,7 @@ describe(`the report on a synthetic cohort of ${N} patients`, () => {
     assert.equal(await page.locator(".swimmer-lane line").count(), 50);
     assert.deepEqual(await labels(), longest.map((lane) => `#${lane.USUBJID} ${lane.MORPH}`));
     assert.equal(await note("Showing"), `Showing 50 of ${N} patients: the first 50 by follow-up (longest first).`);
-    assert.ok(!watched.requests.some((url) => url.includes("/swimmer-rows.")), "the first view's treatments come with the page");
+    assert.ok(!watched.requests.some((url) => url.includes("/data/results/swimmer-rows.")), "the first view's treatments come with the page");
     assert.deepEqual(watched.problems, []);
   });
 
@@ -74,7 +74,7 @@ describe(`the report on a synthetic cohort of ${N} patients`, () => {
     const BOR = ["CR", "PR", "SD", "PD", "NE"];
     const byResponse = [...kept].sort((a, b) => BOR.indexOf(a.BOR) - BOR.indexOf(b.BOR) || b.followup_days - a.followup_days || a.USUBJID - b.USUBJID);
     assert.deepEqual(await labels(), byResponse.slice(0, 50).map((lane) => `#${lane.USUBJID} ${lane.MORPH}`));
-    assert.ok(watched.requests.some((url) => url.includes("/swimmer-rows.")), "the other lanes' treatments loaded on the change");
+    assert.ok(watched.requests.some((url) => url.includes("/data/results/swimmer-rows.")), "the other lanes' treatments loaded on the change");
     const drawn = new Set(byResponse.slice(0, 50).map((lane) => lane.USUBJID));
     const segments = (byId("swimmer.segments").rows ?? []).filter((s) => drawn.has(s.USUBJID as number));
     assert.equal(await page.locator(".swimmer-segment rect").count(), segments.length, "every drawn lane has its treatments");
@@ -94,7 +94,7 @@ describe(`the report on a synthetic cohort of ${N} patients`, () => {
     const table = byId("tte.os").rows ?? [];
     assert.ok(table.length > 200, `${table.length} rows: a table long enough to be thinned`);
     assert.match((await os.locator(".figure-note").textContent()) ?? "", new RegExp(`^Drawn from \\d+ of the ${table.length} rows of the Kaplan–Meier table`));
-    assert.ok(!watched.requests.some((url) => url.includes("/all.")), "the full results are not fetched before a download");
+    assert.ok(!watched.requests.some((url) => url.includes("/data/results/all.")), "the full results are not fetched before a download");
     const csv = await download(page, os.getByRole("button", {name: "CSV"}));
     assert.equal(csv.content.toString("utf8").trim().split("\n").length, table.length + 1, "the CSV has every row of the table");
     assert.deepEqual(watched.problems, []);
