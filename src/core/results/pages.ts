@@ -1,7 +1,7 @@
 // Which results each page of the site fetches: the one place that says it (docs/results.md, "Page slices").
-// The loader src/data/results.tgz.ts computes the results once and writes results/all.json (the whole dataset) and
-// one slice per entry here, results/<name>.json; a page fetches only its slice, and the full dataset only when a
-// reader asks (a download, a re-run). test/unit/pages.test.ts fails if a page names a result its slice lacks.
+// The loader src/data/results.tgz.ts computes the results once and writes data/results/all.json (the whole dataset)
+// and one slice per entry here, data/results/<name>.json; a page fetches only its slice, and the full dataset only
+// when a reader asks (a download, a re-run). test/unit/pages.test.ts fails if a page names a result its slice lacks.
 import {MAX_LANES, layoutLanes} from "../../components/swimmer-layout.js";
 import type {SwimmerLane} from "../../components/results.js";
 import {toColumns, type Columns} from "./columns.js";
