@@ -54,7 +54,6 @@ export function datasetBrowser(name: string, rows: readonly DatasetRow[], files:
   root.className = "dataset";
   root.dataset.dataset = name;
   root.dataset.rows = String(rows.length);
-  const base = name.toLowerCase();
   const search = Inputs.search(rows, {label: `Search ${name}`, placeholder: "Filter rows…"});
   const holder = document.createElement("div");
   const count = document.createElement("p");
@@ -67,12 +66,50 @@ export function datasetBrowser(name: string, rows: readonly DatasetRow[], files:
   };
   search.addEventListener("input", render);
   render();
-  const downloads = document.createElement("div");
-  downloads.className = "downloads";
-  downloads.setAttribute("role", "group");
-  downloads.setAttribute("aria-label", `Download ${name}`);
-  downloads.append(downloadLink("CSV", files.csv, `${base}.csv`), downloadLink("Parquet", files.parquet, `${base}.parquet`));
-  root.append(search, count, holder, downloads);
+  root.append(search, count, holder, downloads(name, files));
+  return root;
+}
+
+function downloads(name: string, files: DatasetFiles): HTMLElement {
+  const base = name.toLowerCase();
+  const bar = document.createElement("div");
+  bar.className = "downloads";
+  bar.setAttribute("role", "group");
+  bar.setAttribute("aria-label", `Download ${name}`);
+  bar.append(downloadLink("CSV", files.csv, `${base}.csv`), downloadLink("Parquet", files.parquet, `${base}.parquet`));
+  return bar;
+}
+
+/** Datasets larger than this (CSV bytes) are fetched and shown only when the reader asks: a page stays under 500 kB. */
+export const SHOW_AT_ONCE_BYTES = 100_000;
+
+/**
+ * The dataset `name` shown at once if its CSV (`size` bytes) is small, else its downloads and a button that fetches
+ * and shows it (`show`): a large cohort's ADaM datasets are megabytes.
+ */
+export async function datasetOnRequest(name: string, size: number, files: DatasetFiles, show: () => Promise<HTMLElement>): Promise<HTMLElement> {
+  if (size <= SHOW_AT_ONCE_BYTES) return show();
+  const root = document.createElement("section");
+  root.className = "dataset dataset-on-request";
+  root.dataset.dataset = name;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = `Show ${name} (${(size / 1e6).toFixed(1)} MB)`;
+  const status = document.createElement("output");
+  status.setAttribute("aria-live", "polite");
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    status.textContent = " Loading…";
+    try {
+      root.replaceWith(await show());
+    } catch (error) {
+      status.textContent = ` Could not load ${name}: ${(error as Error).message}`;
+      button.disabled = false;
+    }
+  });
+  const controls = document.createElement("p");
+  controls.append(button, status);
+  root.append(controls, downloads(name, files));
   return root;
 }
 

@@ -4,11 +4,10 @@
 // population and denominator, the input data's SHA-256, the counted and population patients, and the analysis
 // dataset rows with the counted patients' rows highlighted. Values are selected from the list in the disclosure or
 // by clicking (or Enter/Space on) a table cell or a mark of a figure wired with cells() / marks().
-// The lineage, the SQL and the ADaM datasets are fetched only when a disclosure is first opened.
+// The lineage, the SQL and the ADaM datasets are fetched only when a disclosure is first opened, and so are the
+// re-run button (with DuckDB's loader, the catalog and the comparison) and the dataset table: a page's budget.
 import type {Lineage, LineageEntry} from "../core/lineage/types.js";
-import {rerunButton} from "./rerun-button.js";
 import {patientList} from "./format.js";
-import {lineageTable} from "./lineage-table.js";
 import type {KMRow, Report, Result} from "./results.js";
 import {adamCsv, lineage, shippedSql, type SqlFile} from "./shipped.js";
 import {sqlBlock} from "./sql-highlight.js";
@@ -133,6 +132,8 @@ interface Loaded {
   lineage: Lineage;
   sql: SqlFile[];
   adam: Record<string, string>;
+  rerunButton: typeof import("./rerun-button.js").rerunButton;
+  lineageTable: typeof import("./lineage-table.js").lineageTable;
 }
 
 function content(item: DerivationItem, entry: LineageEntry, loaded: Loaded, report: Report): HTMLElement {
@@ -167,19 +168,19 @@ function content(item: DerivationItem, entry: LineageEntry, loaded: Loaded, repo
   );
   const slot = document.createElement("div");
   slot.className = "derivation-rerun";
-  slot.append(rerunButton(result.id));
+  slot.append(loaded.rerunButton(result.id));
   root.append(slot);
   const csv = loaded.adam[entry.dataset];
   root.append(sqlSection(result.source, loaded.lineage.source, loaded.sql));
-  if (csv !== undefined) root.append(lineageTable(csv, entry, numerator));
+  if (csv !== undefined) root.append(loaded.lineageTable(csv, entry, numerator));
   return root;
 }
 
 /** A factory of derivations for one page: `derive(items)` makes the disclosure for these items. */
 export function derivations(report: Report) {
   const load = async (): Promise<Loaded> => {
-    const [l, s, a] = await Promise.all([lineage(), shippedSql(), adamCsv()]);
-    return {lineage: l, sql: s, adam: a};
+    const [l, s, a, {rerunButton}, {lineageTable}] = await Promise.all([lineage(), shippedSql(), adamCsv(), import("./rerun-button.js"), import("./lineage-table.js")]);
+    return {lineage: l, sql: s, adam: a, rerunButton, lineageTable};
   };
 
   return function derive(items: DerivationItem[]): Derivation {

@@ -1,4 +1,4 @@
-// Download buttons: a file is made only when the reader asks, from data already on the page.
+// Download buttons: a file is made only when the reader asks, from data on the page or fetched on the click.
 import {csvFormat} from "d3-dsv";
 
 /** Saves a blob under `filename` through a temporary link. */
@@ -42,6 +42,7 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns?: string
   return csvFormat(flat, columns ?? (rows.length ? Object.keys(rows[0]!) : [])) + "\n";
 }
 
-export function csvButton(rows: readonly Record<string, unknown>[], filename: string, columns?: string[]): HTMLButtonElement {
-  return downloadButton("CSV", filename, () => new Blob([toCsv(rows, columns)], {type: "text/csv;charset=utf-8"}));
+/** `rows` may be a loader: rows the page does not hold (a thinned figure's full table) are fetched on the click. */
+export function csvButton(rows: readonly Record<string, unknown>[] | (() => Promise<readonly Record<string, unknown>[]>), filename: string, columns?: string[]): HTMLButtonElement {
+  return downloadButton("CSV", filename, async () => new Blob([toCsv(typeof rows === "function" ? await rows() : rows, columns)], {type: "text/csv;charset=utf-8"}));
 }

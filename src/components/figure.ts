@@ -10,8 +10,8 @@ export interface FigureSpec {
   description: string;
   /** The drawing, top to bottom; every SVG part goes into the SVG and PNG downloads. */
   parts: Element[];
-  /** Rows behind the figure, offered as CSV. */
-  data?: readonly Record<string, unknown>[];
+  /** Rows behind the figure, offered as CSV (a loader: fetched on the click). */
+  data?: readonly Record<string, unknown>[] | (() => Promise<readonly Record<string, unknown>[]>);
   /** Download base name; defaults to a slug of the title. */
   filename?: string;
   /** Notes under the drawing (e.g. "showing 50 of 200 patients"). */

@@ -6,9 +6,12 @@ import {figure} from "./figure.js";
 import {fmtMonths, kmMedianText, monthsOrNotReached, patientList} from "./format.js";
 import type {KMRow, Result} from "./results.js";
 import {monthTicks, riskTable} from "./risk-table.js";
+import {allResults} from "./shipped.js";
 
 /** Patients behind a step, the first ten named: a tooltip stays readable at any N. */
 const named = (ids: readonly number[]) => (ids.length > 10 ? `${patientList(ids.slice(0, 10))} and ${ids.length - 10} more` : patientList(ids));
+
+const count = (n: number) => n.toLocaleString("en-US");
 
 const pct = (value: number | null) => (value == null ? "–" : `${Math.round(value * 100)}%`);
 
@@ -53,11 +56,14 @@ export function kmPlot(result: Result<KMRow>, {width, what}: {width: number; wha
     ]
   }) as SVGSVGElement;
   const risk = riskTable(rows, ticks, {width, marginLeft, marginRight, title: result.label});
+  const {thinned} = result;
   return figure({
     title: `${result.label}`,
     description,
     parts: [plot, risk],
-    data: rows.map((row) => ({...row})),
+    // A long table reaches the page thinned for drawing (docs/results.md, "Page slices"); the CSV has every row.
+    notes: thinned ? [`Drawn from ${count(rows.length)} of the ${count(thinned.rows)} rows of the Kaplan–Meier table: every step where the estimate or a bound of its confidence interval moves by at least ${thinned.delta}, and the times of the number-at-risk table; events and censorings between two drawn steps are counted, and marked, at the later one. The CSV download has every row.`] : [],
+    data: thinned ? async () => ((await allResults()).results.find((r) => r.id === result.id)?.rows ?? []) : rows.map((row) => ({...row})),
     filename: `km-${result.id.replace(/^tte\./, "")}`
   });
 }

@@ -2,11 +2,10 @@
 // (data/adam/*.csv, the files of the /data page) with src/sql/published/load.sql, defines the macros of src/sql/lib
 // and runs the analysis files, all as the exact text the build ran (src/components/shipped.ts). Nothing is fetched
 // until a function here is called.
-import {FileAttachment} from "observablehq:stdlib";
 import {CATALOG} from "../core/results/catalog.js";
 import {FORMATS} from "../core/results/format.js";
 import {startDuckDB} from "./duckdb.js";
-import {adamCsv, shippedSql, type SqlFile} from "./shipped.js";
+import {adamCsv, allResults, shippedSql, type SqlFile} from "./shipped.js";
 import type {AnalysisRow, PublishedResult, Rederived} from "./verify-compare.js";
 
 /** The files the re-run executes, in order: read the published datasets back, define the macros, derive. */
@@ -22,12 +21,11 @@ export async function rerunSql(): Promise<RerunSql> {
   return {load: role("published"), library: role("library"), analysis: role("analysis")};
 }
 
-let published: Promise<PublishedResult[]> | undefined;
 let session: Promise<(text: string) => Promise<AnalysisRow[]>> | undefined;
 
-/** The published results (results.json). */
-export function publishedResults(): Promise<PublishedResult[]> {
-  return (published ??= FileAttachment("../data/results.json").json().then((data: {results: PublishedResult[]}) => data.results));
+/** The published results, in full (data/results/all.json). */
+export async function publishedResults(): Promise<PublishedResult[]> {
+  return (await allResults()).results;
 }
 
 /** Arrow values as plain JSON (BIGINT → number, MAP and STRUCT → object, LIST → array). */

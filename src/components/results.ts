@@ -1,18 +1,34 @@
 // Types of the results dataset (docs/results.md) and lookup by stable id. Pages read
 // everything they show through these: no number is typed into a page.
 
+import {fromColumns} from "../core/results/columns.js";
+import type {Slice, SliceResult} from "../core/results/pages.js";
 import type {Report, Result as PublishedResult} from "../core/results/types.js";
 
 export type {Report};
 
-/** A result as the pages read it, with its rows typed by the page (KMRow, WaterfallRow, …). */
-export interface Result<Row = Record<string, unknown>> extends Omit<PublishedResult, "rows"> {
+/**
+ * A result as the pages read it, with its rows typed by the page (KMRow, WaterfallRow, …). From a page's slice
+ * (src/core/results/pages.ts) it may say that its rows are thinned for drawing (`thinned`), only those of the first
+ * view's patients (`rows_of`) or left out (`n_rows`); the whole result is in results/all.json.
+ */
+export interface Result<Row = Record<string, unknown>> extends Omit<PublishedResult, "rows" | "patients">, Pick<SliceResult, "thinned" | "rows_of" | "n_rows"> {
+  /** Only in the slices of pages that read them (and up to 1000 patients). */
+  patients?: number[];
   rows?: Row[];
 }
 
 export interface Results {
   report: Report;
   results: Result[];
+}
+
+/** A page's slice as the page reads it: each result's rows decoded from columns. */
+export function fromSlice(slice: Slice): Results {
+  return {
+    report: slice.report,
+    results: slice.results.map(({rows_columns, ...result}) => (rows_columns ? {...result, rows: fromColumns(rows_columns)} : result))
+  };
 }
 
 /** One row of a Kaplan–Meier table (tte.*.rows): time in months, study days in time_days. */

@@ -24,12 +24,8 @@ export function riskAt(rows: readonly KMRow[], times: readonly number[]): RiskAt
   });
 }
 
-/** Ticks of a months axis: every 3 months up to a year, 6 up to three years, else 12. */
-export function monthTicks(maxMonths: number): number[] {
-  const step = maxMonths <= 12 ? 3 : maxMonths <= 36 ? 6 : 12;
-  const end = Math.max(step, Math.ceil(maxMonths / step) * step);
-  return Array.from({length: end / step + 1}, (_, i) => i * step);
-}
+// The ticks are also the times a thinned KM table keeps rows around (src/core/results/km-thin.ts).
+export {monthTicks} from "../core/results/km-thin.js";
 
 const LINES = [
   {key: "n_risk", label: "At risk"},

@@ -1,9 +1,12 @@
 // What the build ships for reviewers, fetched on first use and once per page: the SQL files it ran
 // (data/sql-files.json, src/core/sql-files.ts), the published ADaM datasets (data/adam/<table>.csv, the /data page's
-// downloads) and each result's patients (data/lineage.json). The disclosures and the browser re-run read these same
+// downloads), each result's patients (data/lineage.json) and the whole results dataset (data/results/all.json; a
+// page reads its slice, src/core/results/pages.ts). The disclosures and the browser re-run read these same
 // bytes from here.
 import {FileAttachment} from "observablehq:stdlib";
 import type {Lineage} from "../core/lineage/types.js";
+import type {Slice} from "../core/results/pages.js";
+import type {ResultsDataset} from "../core/results/types.js";
 import type {SqlFile} from "../core/sql-files.js";
 
 export type {SqlFile};
@@ -29,3 +32,9 @@ export const adamCsv = once(async (): Promise<Record<string, string>> => Object.
 
 /** Each result's counted (numerator) and population (denominator) patients. */
 export const lineage = once((): Promise<Lineage> => FileAttachment("../data/lineage.json").json());
+
+/** The whole results dataset, every row of every result (a page's own slice may hold fewer). */
+export const allResults = once((): Promise<ResultsDataset> => FileAttachment("../data/results/all.json").json());
+
+/** The swimmer's segments and markers of every lane (the /swimmer slice holds those of its first view only). */
+export const swimmerRowsSlice = once((): Promise<Slice> => FileAttachment("../data/results/swimmer-rows.json").json());

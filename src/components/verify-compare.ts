@@ -1,4 +1,4 @@
-// Compares a result re-derived in the reader's browser with the published one (results.json). Pure: no DOM, no
+// Compares a result re-derived in the reader's browser with the published one (data/results/all.json). Pure: no DOM, no
 // DuckDB; the same function serves the /verify page, the per-result button and the unit tests.
 //
 // Tolerance: a number the published result holds as an integer (counts, denominators, USUBJIDs, study days) must be

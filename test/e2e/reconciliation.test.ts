@@ -1,5 +1,5 @@
 // /reconciliation in Chromium: renders with no console error, its summary counts are those of the rows the loader
-// served (dist/_file/data/reconciliation.<hash>.json), and it explains each discrepancy of those rows in words.
+// served (dist/_file/data/results/reconciliation.<hash>.json), and it explains each discrepancy of those rows in words.
 import assert from "node:assert/strict";
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
@@ -12,7 +12,7 @@ build();
 
 /** The rows the built site serves. */
 function servedRows(): ReconciliationRow[] {
-  const dir = join(DIST, "_file", "data");
+  const dir = join(DIST, "_file", "data", "results");
   const file = readdirSync(dir).find((name) => /^reconciliation\.[0-9a-f]+\.json$/.test(name));
   if (!file) throw new Error(`no reconciliation.*.json in ${dir}`);
   return JSON.parse(readFileSync(join(dir, file), "utf8")).rows;

@@ -1,7 +1,8 @@
 // The report on a synthetic cohort of 300 patients (built in a throwaway copy, so the demo build
 // stays as it is): the swimmer plot draws at most 50 lanes, says how many of the 300 it shows and
 // in which order, filters by morphology, response and stage; Table 1 and the survival curves
-// count all 300; no page has an error.
+// count all 300, drawn from thinned Kaplan–Meier tables whose CSV has every row; the swimmer fetches the other lanes'
+// treatments only when a filter shows them; every page opens without an error and within the page budget.
 import assert from "node:assert/strict";
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -10,8 +11,10 @@ import {after, before, describe, test} from "node:test";
 import type {Page} from "playwright-core";
 import type {Result, SwimmerLane} from "../../src/components/results.js";
 import {writeCohort} from "../../src/core/synth/write.js";
+import {PAGE_BUDGET_BYTES} from "../../scripts/page-budget.js";
 import {watch, type PageProblems} from "./browser.js";
 import {buildOnCohort, type CohortSite} from "./cohort-site.js";
+import {download} from "./download.js";
 import {builtResults, routes, session} from "./site.js";
 
 const N = 300;
@@ -54,6 +57,7 @@ describe(`the report on a synthetic cohort of ${N} patients`, () => {
     assert.equal(await page.locator(".swimmer-lane line").count(), 50);
     assert.deepEqual(await labels(), longest.map((lane) => `#${lane.USUBJID} ${lane.MORPH}`));
     assert.equal(await note("Showing"), `Showing 50 of ${N} patients: the first 50 by follow-up (longest first).`);
+    assert.ok(!watched.requests.some((url) => url.includes("/data/results/swimmer-rows.")), "the first view's treatments come with the page");
     assert.deepEqual(watched.problems, []);
   });
 
@@ -70,6 +74,10 @@ describe(`the report on a synthetic cohort of ${N} patients`, () => {
     const BOR = ["CR", "PR", "SD", "PD", "NE"];
     const byResponse = [...kept].sort((a, b) => BOR.indexOf(a.BOR) - BOR.indexOf(b.BOR) || b.followup_days - a.followup_days || a.USUBJID - b.USUBJID);
     assert.deepEqual(await labels(), byResponse.slice(0, 50).map((lane) => `#${lane.USUBJID} ${lane.MORPH}`));
+    assert.ok(watched.requests.some((url) => url.includes("/data/results/swimmer-rows.")), "the other lanes' treatments loaded on the change");
+    const drawn = new Set(byResponse.slice(0, 50).map((lane) => lane.USUBJID));
+    const segments = (byId("swimmer.segments").rows ?? []).filter((s) => drawn.has(s.USUBJID as number));
+    assert.equal(await page.locator(".swimmer-segment rect").count(), segments.length, "every drawn lane has its treatments");
     assert.deepEqual(watched.problems, []);
     await page.close();
   });
@@ -80,8 +88,15 @@ describe(`the report on a synthetic cohort of ${N} patients`, () => {
     await page.close();
     await open("/survival", ".km-curve path");
     assert.equal(await page.locator(".report-figure").count(), 3);
-    const atRiskAtZero = await page.locator(".report-figure").first().locator(".risk-cell text").first().textContent();
+    const os = page.locator(".report-figure").first();
+    const atRiskAtZero = await os.locator(".risk-cell text").first().textContent();
     assert.equal(atRiskAtZero, String(N), "at risk at month 0 of overall survival");
+    const table = byId("tte.os").rows ?? [];
+    assert.ok(table.length > 200, `${table.length} rows: a table long enough to be thinned`);
+    assert.match((await os.locator(".figure-note").textContent()) ?? "", new RegExp(`^Drawn from \\d+ of the ${table.length} rows of the Kaplan–Meier table`));
+    assert.ok(!watched.requests.some((url) => url.includes("/data/results/all.")), "the full results are not fetched before a download");
+    const csv = await download(page, os.getByRole("button", {name: "CSV"}));
+    assert.equal(csv.content.toString("utf8").trim().split("\n").length, table.length + 1, "the CSV has every row of the table");
     assert.deepEqual(watched.problems, []);
     await page.close();
   });
@@ -92,6 +107,8 @@ describe(`the report on a synthetic cohort of ${N} patients`, () => {
       await page.waitForLoadState("networkidle");
       assert.equal(await page.locator(".observablehq--error").count(), 0, route);
       assert.deepEqual(watched.problems, [], route);
+      const bytes = await watched.bytes();
+      assert.ok(bytes < PAGE_BUDGET_BYTES, `${route}: ${bytes} bytes before interaction, budget ${PAGE_BUDGET_BYTES}`);
       await page.close();
     }
   });

@@ -53,11 +53,11 @@ export function routes(dist = DIST): string[] {
   return out.map((route) => route.replace(/\/$/, "") || "/").sort();
 }
 
-/** The results dataset the built site serves (dist/_file/data/results.<hash>.json). */
+/** The whole results dataset the built site serves (dist/_file/data/results/all.<hash>.json). */
 export function builtResults(dist = DIST): {report: Record<string, unknown>; results: {id: string; section: string; display: string; denominator: number; stats: Record<string, number | null>; rows?: Record<string, unknown>[]}[]} {
-  const dir = join(dist, "_file", "data");
-  const file = readdirSync(dir).find((name) => /^results\.[0-9a-f]+\.json$/.test(name));
-  if (!file) throw new Error(`no results.*.json in ${dir}`);
+  const dir = join(dist, "_file", "data", "results");
+  const file = readdirSync(dir).find((name) => /^all\.[0-9a-f]+\.json$/.test(name));
+  if (!file) throw new Error(`no all.*.json in ${dir}`);
   return JSON.parse(readFileSync(join(dir, file), "utf8"));
 }
 

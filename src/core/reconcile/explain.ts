@@ -66,7 +66,9 @@ function siblings(result: Result, all: readonly Result[]): Result[] {
 
 /** Results of the section that, with `result`, split its population: pairwise disjoint and together everyone. */
 function partition(result: Result, all: readonly Result[]): Result[] | null {
-  const candidates = siblings(result, all).filter((r) => !r.patients.some((p) => result.patients.includes(p)));
+  // Above 1000 patients the results list no patients (docs/results.md, "Large cohorts"): no partition is known.
+  if (!result.patients) return null;
+  const candidates = siblings(result, all).filter((r) => r.patients && !r.patients.some((p) => result.patients.includes(p)));
   for (let mask = 1; mask < 1 << candidates.length; mask++) {
     const chosen = candidates.filter((_, i) => mask & (1 << i));
     const patients = [result, ...chosen].flatMap((r) => r.patients);

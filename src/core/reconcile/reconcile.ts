@@ -79,10 +79,16 @@ function stats(ctx: Context, entry: StatsValue): Outcome {
 
 const patients = (ids: readonly number[]) => (ids.length ? ids.map((p) => `#${p}`).join(", ") : "none");
 
+/** The patients a result counts; above 1000 patients the results list none (docs/results.md, "Large cohorts"). */
+function listed(result: Result): number[] {
+  if (!result.patients) throw new Unresolved(`The results of a cohort of more than 1000 patients list no patients of ${result.label} (${result.id}).`);
+  return result.patients;
+}
+
 function patient(ctx: Context, entry: PatientValue): Outcome {
   const result = lookup(ctx, entry.result, entry.id);
   const id = numberTokens(entry.printed)[0]!.value;
-  const holds = result.patients.includes(id) === entry.member;
+  const holds = listed(result).includes(id) === entry.member;
   const compared_with = `${result.id}: patients`;
   if (holds) return {recomputed: entry.printed, status: "match", note: "", compared_with};
   return {
@@ -100,7 +106,7 @@ function scheduleOf(result: Result): [number, number] {
 
 function schedule(ctx: Context, entry: ScheduleValue): Outcome {
   const candidates = entry.among.map((id) => lookup(ctx, id, entry.id));
-  const counted = candidates.find((r) => r.patients.includes(entry.patient));
+  const counted = candidates.find((r) => listed(r).includes(entry.patient));
   if (!counted) throw new Unresolved(`Patient ${entry.patient} is counted in none of ${entry.among.join(", ")}.`);
   const [dose, fractions] = scheduleOf(counted);
   const [printedDose, printedFractions] = numberTokens(entry.printed).map((t) => t.value) as [number, number];
@@ -123,9 +129,9 @@ function rowsWhere(ctx: Context, resultId: string, filter: RowFilter, entry: str
   if (!result.rows) throw new ReconcileError(`result "${resultId}" has no rows (published value ${entry})`);
   const wanted = Object.entries(filter).map(([key, value]): [string, (string | number)[]] => {
     if (typeof value !== "object") return [key, [value]];
-    if ("patients_of" in value) return [key, lookup(ctx, value.patients_of, entry).patients];
-    const of = lookup(ctx, value.patient_of, entry);
-    if (of.patients.length !== 1) throw new Unresolved(`The paper describes one patient of ${of.label} (${of.id}); the data have ${of.patients.length}.`);
+    const of = lookup(ctx, "patients_of" in value ? value.patients_of : value.patient_of, entry);
+    if ("patients_of" in value) return [key, listed(of)];
+    if (listed(of).length !== 1) throw new Unresolved(`The paper describes one patient of ${of.label} (${of.id}); the data have ${of.patients.length}.`);
     return [key, of.patients];
   });
   return result.rows.filter((row) => wanted.every(([key, values]) => values.includes(row[key] as string | number)));

@@ -1,6 +1,6 @@
 // Builds the report for a cohort directory and finds the results dataset it published.
 import {execFileSync} from "node:child_process";
-import {readdirSync, readFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {ResultsLike} from "./headline.js";
 
@@ -13,12 +13,16 @@ export function buildReport(root: string, dataDir: string): void {
   });
 }
 
-/** The results dataset as published in dist/ (Framework names it results.<hash>.json). */
+/**
+ * The whole results dataset as published in dist/: data/results/all.<hash>.json (beside the pages' slices), or
+ * data/results.<hash>.json in a site built before the slices (an earlier release rebuilt from its commit).
+ */
 export function publishedResultsFile(dist: string): string {
-  const dir = join(dist, "_file", "data");
-  const files = readdirSync(dir).filter((name) => /^results\.[0-9a-f]+\.json$/.test(name));
-  if (files.length !== 1) throw new Error(`expected one results.*.json in ${dir}, found ${files.length}`);
-  return join(dir, files[0]);
+  const data = join(dist, "_file", "data");
+  const [dir, pattern] = existsSync(join(data, "results")) ? [join(data, "results"), /^all\.[0-9a-f]+\.json$/] : [data, /^results\.[0-9a-f]+\.json$/];
+  const files = readdirSync(dir).filter((name) => pattern.test(name));
+  if (files.length !== 1) throw new Error(`expected one results dataset (${pattern.source}) in ${dir}, found ${files.length}`);
+  return join(dir, files[0]!);
 }
 
 export function publishedResults(dist: string): ResultsLike {

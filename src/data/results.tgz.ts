@@ -1,0 +1,17 @@
+// The results dataset (docs/results.md) for the cohort in COHORT_DIR (default data/cohort), computed once and served
+// as an archive Framework extracts member by member (data/results/<member>): all.json, the whole dataset (releases, downloads, the
+// re-runs' comparison), <slice>.json, what each page fetches (src/core/results/pages.ts), and reconciliation.json,
+// every number the paper prints against the same number recomputed (src/core/reconcile/), with the report identity.
+import {gzipSync} from "node:zlib";
+import {loadPublished, reconcile} from "../core/reconcile/index.js";
+import {buildResults} from "../core/results/index.js";
+import {SLICES, slice, type SliceName} from "../core/results/pages.js";
+import {tar} from "../core/tar.js";
+
+const data = await buildResults(process.env.COHORT_DIR ?? "data/cohort");
+const members: [string, string][] = [
+  ["all.json", JSON.stringify(data)],
+  ...(Object.keys(SLICES) as SliceName[]).map((name): [string, string] => [`${name}.json`, JSON.stringify(slice(data, name))]),
+  ["reconciliation.json", JSON.stringify({report: data.report, rows: reconcile(data, loadPublished())})]
+];
+process.stdout.write(gzipSync(tar(members.map(([name, text]) => [name, Buffer.from(text)] as const))));
