@@ -1,6 +1,6 @@
 // What the build ships for reviewers, fetched on first use and once per page: the SQL files it ran
 // (data/sql-files.json, src/core/sql-files.ts), the published ADaM datasets (data/adam/<table>.csv, the /data page's
-// downloads), each result's patients (data/lineage.json) and the whole results dataset (data/results/all.json; a
+// downloads), each result's patients (data/results/lineage.json) and the whole results dataset (data/results/all.json; a
 // page reads its slice, src/core/results/pages.ts). The disclosures and the browser re-run read these same
 // bytes from here.
 import {FileAttachment} from "observablehq:stdlib";
@@ -31,7 +31,7 @@ export const adamCsv = once(async (): Promise<Record<string, string>> => Object.
 ].map(async ([table, text]) => [table as string, await text] as const))));
 
 /** Each result's counted (numerator) and population (denominator) patients. */
-export const lineage = once((): Promise<Lineage> => FileAttachment("../data/lineage.json").json());
+export const lineage = once((): Promise<Lineage> => FileAttachment("../data/results/lineage.json").json());
 
 /** The whole results dataset, every row of every result (a page's own slice may hold fewer). */
 export const allResults = once((): Promise<ResultsDataset> => FileAttachment("../data/results/all.json").json());

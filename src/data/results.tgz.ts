@@ -1,17 +1,21 @@
 // The results dataset (docs/results.md) for the cohort in COHORT_DIR (default data/cohort), computed once and served
 // as an archive Framework extracts member by member (data/results/<member>): all.json, the whole dataset (releases, downloads, the
-// re-runs' comparison), <slice>.json, what each page fetches (src/core/results/pages.ts), and reconciliation.json,
-// every number the paper prints against the same number recomputed (src/core/reconcile/), with the report identity.
+// re-runs' comparison), <slice>.json, what each page fetches (src/core/results/pages.ts), reconciliation.json,
+// every number the paper prints against the same number recomputed (src/core/reconcile/), with the report identity,
+// and lineage.json, each result's counted and population patients (src/core/lineage/; empty above 1000 patients).
 import {gzipSync} from "node:zlib";
+import {buildLineage} from "../core/lineage/build.js";
 import {loadPublished, reconcile} from "../core/reconcile/index.js";
 import {buildResults} from "../core/results/index.js";
 import {SLICES, slice, type SliceName} from "../core/results/pages.js";
 import {tar} from "../core/tar.js";
 
-const data = await buildResults(process.env.COHORT_DIR ?? "data/cohort");
+const dir = process.env.COHORT_DIR ?? "data/cohort";
+const data = await buildResults(dir);
 const members: [string, string][] = [
   ["all.json", JSON.stringify(data)],
   ...(Object.keys(SLICES) as SliceName[]).map((name): [string, string] => [`${name}.json`, JSON.stringify(slice(data, name))]),
-  ["reconciliation.json", JSON.stringify({report: data.report, rows: reconcile(data, loadPublished())})]
+  ["reconciliation.json", JSON.stringify({report: data.report, rows: reconcile(data, loadPublished())})],
+  ["lineage.json", JSON.stringify(await buildLineage(dir, data))]
 ];
 process.stdout.write(gzipSync(tar(members.map(([name, text]) => [name, Buffer.from(text)] as const))));
