@@ -61,14 +61,21 @@ table1 <- list(
 day1 <- induction$STDT[match(ids, induction$USUBJID)]
 end <- events[events$EVENT %in% c("DEATH", "LAST_CONTACT"), ]
 end <- end[match(ids, end$USUBJID), ]
+# First progression: a progression event or a RECIST PD assessment, whichever is first (ADSL.PROGDY)
 prog <- events[events$EVENT == "PROGRESSION", ]
-first_prog <- tapply(prog$EVDTC, factor(prog$USUBJID, levels = ids), min)
-first_prog <- as.Date(as.numeric(first_prog), origin = "1970-01-01")
+pd <- assessments[!is.na(assessments$RSORRES) & assessments$RSORRES == "PD", ]
+first_prog <- tapply(c(as.numeric(prog$EVDTC), as.numeric(pd$RSDTC)),
+                     factor(c(prog$USUBJID, pd$USUBJID), levels = ids), min)
 death <- end$EVENT == "DEATH"
 months <- function(days) days / (365.25 / 12)
 os <- data.frame(time = months(as.numeric(end$EVDTC - day1) + 1), status = as.integer(death))
-pfs_date <- ifelse(is.na(first_prog), end$EVDTC, pmin(first_prog, end$EVDTC))
-pfs <- data.frame(time = months(pfs_date - as.numeric(day1) + 1), status = as.integer(!is.na(first_prog) | death))
+# PFS (ADTTE): progression or death, whichever is first; censored at the last adequate assessment (overall response
+# other than NE), or on Day 1 without one
+adequate <- assessments[!is.na(assessments$RSORRES) & assessments$RSORRES != "NE", ]
+last_adequate <- tapply(as.numeric(adequate$RSDTC), factor(adequate$USUBJID, levels = ids), max)
+event_date <- pmin(first_prog, ifelse(death, as.numeric(end$EVDTC), NA), na.rm = TRUE)
+pfs_date <- ifelse(is.na(event_date), ifelse(is.na(last_adequate), as.numeric(day1), last_adequate), event_date)
+pfs <- data.frame(time = months(pfs_date - as.numeric(day1) + 1), status = as.integer(!is.na(event_date)))
 km <- function(d) {
   fit <- survfit(Surv(time, status) ~ 1, data = d, conf.type = "log-log")
   q <- quantile(fit, probs = 0.5)
@@ -77,10 +84,16 @@ km <- function(d) {
        km_ci_high = num(q$upper))
 }
 
-# Confirmed objective response (RECIST 1.1): CR/PR at two assessments at least 28 days apart (PD ends assessments)
-resp <- assessments[assessments$RSORRES %in% c("CR", "PR"), c("USUBJID", "RSDTC")]
-span <- tapply(as.numeric(resp$RSDTC), resp$USUBJID, function(d) max(d) - min(d))
-responders <- sum(span >= 28)
+# Confirmed objective response (RECIST 1.1, as ADRS): up to the first PD, a CR followed by a CR at least 28 days
+# later, or a PR followed by a PR or CR at least 28 days later
+resp <- assessments[assessments$RSORRES %in% c("CR", "PR"), c("USUBJID", "RSDTC", "RSORRES")]
+resp <- resp[is.na(first_prog[as.character(resp$USUBJID)]) |
+               as.numeric(resp$RSDTC) <= first_prog[as.character(resp$USUBJID)], ]
+by_patient <- function(rows, f) tapply(as.numeric(rows$RSDTC), factor(rows$USUBJID, levels = ids), f)
+cr <- resp[resp$RSORRES == "CR", ]
+pr <- resp[resp$RSORRES == "PR", ]
+confirmed <- (by_patient(cr, min) <= by_patient(cr, max) - 28) | (by_patient(pr, min) <= by_patient(resp, max) - 28)
+responders <- sum(confirmed, na.rm = TRUE)
 ci <- binom.test(responders, n)$conf.int
 
 out <- list(n = n, table1 = table1, os = km(os), pfs = km(pfs),

@@ -90,7 +90,7 @@ function plain(value: unknown, type: DuckDBType, column: string): unknown {
 /**
  * DuckDB's memory cap and threads (docs/scale.md). Overridden by DUCKDB_MEMORY_LIMIT (e.g. "1GB") and DUCKDB_THREADS.
  */
-export const ENGINE_LIMITS = {memory_limit: process.env.DUCKDB_MEMORY_LIMIT ?? "2500MB",
+export const ENGINE_LIMITS = {memory_limit: process.env.DUCKDB_MEMORY_LIMIT ?? "2000MB",
   threads: process.env.DUCKDB_THREADS ?? "2"};
 
 /**
