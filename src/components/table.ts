@@ -26,6 +26,8 @@ export interface TableSpec<Row> {
   html?: boolean;
   /** A key per row, set as data-key on its <tr> (what a derivation selects). */
   rowKey?: (row: Row) => string;
+  /** More attributes of a row's <tr> (the lineage marks its counted patients: aria-selected, class). */
+  rowAttributes?: (row: Row) => Record<string, string>;
 }
 
 function cell(tag: "th" | "td", text: string | number, attrs: Record<string, string> = {}): HTMLTableCellElement {
@@ -35,10 +37,11 @@ function cell(tag: "th" | "td", text: string | number, attrs: Record<string, str
   return element;
 }
 
-function bodyRow<Row>(row: Row, columns: Column<Row>[], key?: (row: Row) => string): HTMLTableRowElement {
+function bodyRow<Row>(row: Row, spec: TableSpec<Row>): HTMLTableRowElement {
   const tr = document.createElement("tr");
-  if (key) tr.dataset.key = key(row);
-  for (const column of columns) {
+  if (spec.rowKey) tr.dataset.key = spec.rowKey(row);
+  for (const [name, value] of Object.entries(spec.rowAttributes?.(row) ?? {})) tr.setAttribute(name, value);
+  for (const column of spec.columns) {
     const attrs: Record<string, string> = column.numeric ? {class: "num"} : {};
     tr.append(column.rowHeader ? cell("th", column.value(row), {...attrs, scope: "row"}) : cell("td", column.value(row), attrs));
   }
@@ -72,7 +75,7 @@ export function tableElement<Row>(spec: TableSpec<Row>): HTMLTableElement {
       tr.append(cell("th", group.name, {scope: "rowgroup", colspan: String(spec.columns.length), class: "section"}));
       body.append(tr);
     }
-    for (const row of group.rows) body.append(bodyRow(row, spec.columns, spec.rowKey));
+    for (const row of group.rows) body.append(bodyRow(row, spec));
     table.append(body);
   }
   if (spec.footnotes?.length) {

@@ -1,5 +1,6 @@
 // Tables for /versions: the releases, and each headline result per release with its change.
 import type {HeadlineChange} from "../core/release/headline.js";
+import {tableElement} from "./table.js";
 
 export interface VersionRow {
   version: string;
@@ -10,27 +11,10 @@ export interface VersionRow {
   changes: HeadlineChange[];
 }
 
-function table(caption: string, head: string[], rows: (string | Node)[][], rowHeader = true): HTMLTableElement {
-  const t = document.createElement("table");
-  t.createCaption().textContent = caption;
-  const tr = t.createTHead().insertRow();
-  for (const h of head) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = h;
-    tr.append(th);
-  }
-  const body = t.createTBody();
-  for (const row of rows) {
-    const r = body.insertRow();
-    row.forEach((value, i) => {
-      const cell = document.createElement(i === 0 && rowHeader ? "th" : "td");
-      if (i === 0 && rowHeader) (cell as HTMLTableCellElement).scope = "row";
-      cell.append(value);
-      r.append(cell);
-    });
-  }
-  return t;
+/** A table of rows given as cells, the first naming the row. */
+function table(caption: string, head: string[], rows: string[][], filename: string): HTMLTableElement {
+  return tableElement({caption, columns: head.map((label, i) => ({label, value: (row: string[]) => row[i]!, rowHeader: i === 0})),
+    rows, filename});
 }
 
 export function versionsTable(versions: VersionRow[]): HTMLElement {
@@ -42,7 +26,8 @@ export function versionsTable(versions: VersionRow[]): HTMLElement {
   return table(
     "Releases of this report",
     ["Version", "Data cut-off", "Patients", "Code commit", "Data"],
-    versions.map((v) => [v.version, v.cutoff, String(v.n_patients ?? "—"), v.commit.slice(0, 12), v.reconstructed ? "reconstructed" : "study cohort"])
+    versions.map((v) => [v.version, v.cutoff, String(v.n_patients ?? "—"), v.commit.slice(0, 12), v.reconstructed ? "reconstructed" : "study cohort"]),
+    "releases"
   );
 }
 
@@ -60,5 +45,6 @@ export function headlineHistory(versions: VersionRow[]): HTMLElement {
       })
     ];
   });
-  return table("Headline results by release", ["Result", ...versions.map((v) => `${v.version} (cut-off ${v.cutoff})`)], rows);
+  return table("Headline results by release", ["Result", ...versions.map((v) => `${v.version} (cut-off ${v.cutoff})`)], rows,
+    "headline-history");
 }
