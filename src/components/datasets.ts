@@ -3,6 +3,7 @@
 import * as Inputs from "@observablehq/inputs";
 import {csvParse} from "d3-dsv";
 import type {DictionaryEntry} from "../core/adam-metadata.js";
+import {actionButton} from "./action-button.js";
 
 export type DatasetRow = Record<string, string | number | null>;
 
@@ -92,21 +93,10 @@ export async function datasetOnRequest(name: string, size: number, files: Datase
   const root = document.createElement("section");
   root.className = "dataset dataset-on-request";
   root.dataset.dataset = name;
-  const button = document.createElement("button");
-  button.type = "button";
-  button.textContent = `Show ${name} (${(size / 1e6).toFixed(1)} MB)`;
-  const status = document.createElement("output");
-  status.setAttribute("aria-live", "polite");
-  button.addEventListener("click", async () => {
-    button.disabled = true;
+  const {button, status} = actionButton(`Show ${name} (${(size / 1e6).toFixed(1)} MB)`, async (status) => {
     status.textContent = " Loading…";
-    try {
-      root.replaceWith(await show());
-    } catch (error) {
-      status.textContent = ` Could not load ${name}: ${(error as Error).message}`;
-      button.disabled = false;
-    }
-  });
+    root.replaceWith(await show());
+  }, (message) => `Could not load ${name}: ${message}`);
   const controls = document.createElement("p");
   controls.append(button, status);
   root.append(controls, downloads(name, files));

@@ -3,6 +3,7 @@
 // Framework as an ES module, hence {type: "module"}. Its JavaScript (~300 kB) is imported
 // dynamically too, so a page that shows the check button does not download it up front.
 import type * as DuckDB from "@duckdb/duckdb-wasm";
+import {actionButton} from "./action-button.js";
 
 let db: Promise<DuckDB.AsyncDuckDB> | undefined;
 
@@ -34,24 +35,12 @@ export async function query(sql: string): Promise<Record<string, unknown>[]> {
 export function duckdbCheck(): HTMLElement {
   const root = document.createElement("div");
   root.className = "duckdb-check";
-  const button = document.createElement("button");
-  button.type = "button";
-  button.textContent = "Start DuckDB in this browser";
-  const status = document.createElement("output");
-  status.setAttribute("aria-live", "polite");
-  button.addEventListener("click", async () => {
-    button.disabled = true;
+  const {button, status} = actionButton("Start DuckDB in this browser", async (status) => {
     status.textContent = " Starting…";
-    try {
-      const [row] = await query("SELECT version() AS version");
-      status.textContent = ` DuckDB ${row.version} is running in this browser, from this site's own files.`;
-      status.dataset.state = "ready";
-    } catch (error) {
-      status.textContent = ` DuckDB could not start: ${(error as Error).message}`;
-      status.dataset.state = "error";
-      button.disabled = false;
-    }
-  });
+    const [row] = await query("SELECT version() AS version");
+    status.textContent = ` DuckDB ${row.version} is running in this browser, from this site's own files.`;
+    status.dataset.state = "ready";
+  }, (message) => `DuckDB could not start: ${message}`);
   root.append(button, status);
   return root;
 }

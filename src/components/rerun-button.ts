@@ -1,5 +1,6 @@
 // A button that re-derives one result in the reader's browser and says whether it matches the published value.
 // Nothing (DuckDB-wasm, the ADaM CSVs, the SQL) is fetched before the click.
+import {actionButton} from "./action-button.js";
 import {compareResult, type Rederived} from "./verify-compare.js";
 import {publishedResults, rerunFile} from "./rerun.js";
 
@@ -16,35 +17,20 @@ export function rederivedText(result: Rederived): string {
 export function rerunButton(resultId: string): HTMLElement {
   const root = document.createElement("div");
   root.className = "rerun";
-  const button = document.createElement("button");
-  button.type = "button";
-  button.textContent = "Re-derive in this browser";
-  button.setAttribute("aria-label", `Re-derive in this browser: ${resultId}`);
-  const status = document.createElement("output");
-  status.setAttribute("aria-live", "polite");
-  button.addEventListener("click", async () => {
-    button.disabled = true;
-    delete status.dataset.state;
+  const {button, status} = actionButton("Re-derive in this browser", async (status) => {
     const started = performance.now();
-    try {
-      const published = (await publishedResults()).find((result) => result.id === resultId);
-      if (!published) throw new Error(`no published result ${resultId}`);
-      status.textContent = ` Starting DuckDB and running ${published.source}…`;
-      const rederived = (await rerunFile(published.source)).get(resultId);
-      const {match, differences} = compareResult(published, rederived);
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      const what = rederived ? `re-derived: ${rederivedText(rederived)}` : "not re-derived";
-      status.textContent = match
-        ? ` ${what} — matches published (${published.source}, ${seconds} s).`
-        : ` ${what} — differs from published: ${differences.join("; ")} (${published.source}, ${seconds} s).`;
-      status.dataset.state = match ? "match" : "mismatch";
-    } catch (error) {
-      status.textContent = ` Could not re-derive ${resultId}: ${(error as Error).message}`;
-      status.dataset.state = "error";
-    } finally {
-      button.disabled = false;
-    }
-  });
+    const published = (await publishedResults()).find((result) => result.id === resultId);
+    if (!published) throw new Error(`no published result ${resultId}`);
+    status.textContent = ` Starting DuckDB and running ${published.source}…`;
+    const rederived = (await rerunFile(published.source)).get(resultId);
+    const {match, differences} = compareResult(published, rederived);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const what = rederived ? `re-derived: ${rederivedText(rederived)}` : "not re-derived";
+    status.textContent = match
+      ? ` ${what} — matches published (${published.source}, ${seconds} s).`
+      : ` ${what} — differs from published: ${differences.join("; ")} (${published.source}, ${seconds} s).`;
+    status.dataset.state = match ? "match" : "mismatch";
+  }, (message) => `Could not re-derive ${resultId}: ${message}`, `Re-derive in this browser: ${resultId}`);
   root.append(button, status);
   return root;
 }
