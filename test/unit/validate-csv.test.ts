@@ -1,5 +1,5 @@
-// The CSV reader: RFC 4180 quoting, line numbers, file-level problems, and a 50 MB file
-// streamed through the whole validation.
+// The CSV reader: RFC 4180 quoting, line numbers, file-level problems, a 50 MB file streamed through the whole
+// validation, and an 80 MB plain file read by DuckDB in parallel with its problems on their physical lines.
 import assert from "node:assert/strict";
 import {createHash} from "node:crypto";
 import {createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
@@ -97,4 +97,28 @@ test("a 50 MB adverse_events.csv streams through the whole validation", async ()
   assert.ok(file.bytes > 50 * 1024 * 1024);
   assert.equal(file.sha256, createHash("sha256").update(readFileSync(path)).digest("hex"));
   assert.equal((await loadCohort(dir)).adverse_events.at(-1)!.AETERM, `Træthed, grad 2 – "fatigue" ${"x".repeat(150)}`);
+});
+
+// A plain file (no quotes) goes through DuckDB's parallel reader, where a row's line is its position in the file
+// (read.ts): problems deep in a file of several reader buffers must still name their physical lines.
+test("an 80 MB plain adverse_events.csv: problems deep in the file keep their line numbers", async () => {
+  const dir = makeCohort();
+  after(() => removeCohort(dir));
+  const path = join(dir, "adverse_events.csv");
+  const row = (grade: number) => `4,Fatigue grade 2 ${"x".repeat(150)},Fatigue,${grade},2020-04-05,CHEMOTHERAPY,DOSE REDUCED\n`;
+  const rows = Math.ceil((80 * 1024 * 1024) / Buffer.byteLength(row(2)) / 1000) * 1000;
+  const bad = [3, Math.floor(rows * 0.6) + 1, rows + 1]; // physical lines (the header is line 1)
+  const out = createWriteStream(path);
+  out.write("USUBJID,AETERM,AEDECOD,AETOXGR,AESTDTC,AEREL,AEACN\n");
+  for (let start = 2; start <= rows + 1; start += 1000) {
+    let block = "";
+    for (let line = start; line < start + 1000; line++) block += row(bad.includes(line) ? 7 : 2);
+    out.write(block);
+  }
+  await new Promise((resolve) => out.end(resolve));
+
+  const {problems, summary} = await validateCohort(dir);
+  assert.equal(summary.files.find((f) => f.file === "adverse_events.csv")!.rows, rows);
+  assert.deepEqual(problems.map(({file, line, column, value, rule}) => ({file, line, column, value, rule})),
+    bad.map((line) => ({file: "adverse_events.csv", line, column: "AETOXGR", value: "7", rule: "aetoxgr-range"})));
 });
