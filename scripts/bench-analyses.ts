@@ -2,13 +2,14 @@
  * node --import tsx scripts/bench-analyses.ts DIR
  * The `analyses` step of `npm run bench` (docs/scale.md): the analyses that scripts/bench/analyses.R computes in R
  * (Table 1, the confirmed ORR with its Clopper–Pearson interval, Kaplan–Meier OS and PFS with medians), computed the
- * way the report computes them: the cohort CSVs read by DuckDB with the column types of src/core/cohort/schema.ts,
- * the ADaM SQL, then the analysis files table1.sql, response.sql and km.sql. Like the R script, and unlike
+ * way the report computes them: the cohort CSVs read by DuckDB's plain-file reader (plainCsv, read.ts) with the column
+ * types of src/core/cohort/schema.ts, the ADaM SQL, then the analysis files table1.sql, response.sql and km.sql. Like the R script, and unlike
  * `npm run results`, it neither validates the cohort nor runs the QC: it measures the analyses alone, on the same
  * data, so that the two can be compared. Prints {"results": [{id, stats}], "phases_ms": {...}}.
  */
 import {join} from "node:path";
-import {ident, sqlType} from "../src/core/cohort/rowsql.js";
+import {plainCsv} from "../src/core/cohort/read.js";
+import {sqlType} from "../src/core/cohort/rowsql.js";
 import {SCHEMAS} from "../src/core/cohort/schema.js";
 import {deriveAdam, Engine, runAnalyses} from "../src/core/engine.js";
 import {readStudy} from "../src/core/results/build.js";
@@ -33,9 +34,8 @@ try {
   // The tables validation leaves behind (cohort_<stem>: line, ok, typed columns), read without the checks.
   for (const schema of SCHEMAS) {
     await engine.sql(`SET VARIABLE path = $path`, {path: join(dir, schema.file)});
-    const columns = schema.columns.map((column) => `${ident(column.name)}: '${sqlType(column)}'`).join(", ");
-    await engine.sql(`CREATE TABLE typed_${schema.stem} AS SELECT * FROM read_csv(getvariable('path'), header = true,
-      auto_detect = false, delim = ',', quote = '', escape = '', columns = {${columns}})`);
+    const columns = schema.columns.map((column) => [column.name, sqlType(column)] as const);
+    await engine.sql(`CREATE TABLE typed_${schema.stem} AS SELECT * FROM ${plainCsv("path", columns)}`);
     await engine.sql(`CREATE VIEW cohort_${schema.stem} AS SELECT (rowid + 2)::INTEGER AS line, true AS ok, *
       FROM typed_${schema.stem}`);
   }

@@ -109,11 +109,10 @@ async function emptyRaw(engine: Engine, schema: FileSchema): Promise<void> {
 async function plainRaw(engine: Engine, path: string, header: string[], schema: FileSchema): Promise<void> {
   const stem = schema.stem;
   await engine.sql(`SET VARIABLE path_${stem} = $path`, {path});
-  const columns = header.map((name) => `${sqlText(name)}: 'VARCHAR'`).join(", ");
+  const columns = header.map((name) => [name, "VARCHAR"] as const);
   await engine.sql(`CREATE OR REPLACE TEMP TABLE raw_cells_${stem} AS
     SELECT ${schema.columns.map((c) => `coalesce(${ident(c.name)}, '') AS ${ident(c.name)}`).join(", ")}
-    FROM read_csv(getvariable('path_${stem}'), header = false, skip = 1, auto_detect = false, delim = ',',
-      quote = '', escape = '', columns = {${columns}})`);
+    FROM ${plainCsv(`path_${stem}`, columns)}`);
   // Insertion order is preserved (DuckDB's default), so rowid is the row's position in the file.
   await engine.sql(`CREATE OR REPLACE TEMP VIEW raw_${stem} AS
     SELECT CAST(rowid + 2 AS INTEGER) AS line, * FROM raw_cells_${stem}`);
@@ -125,6 +124,16 @@ export async function dropRaw(engine: Engine, schema: FileSchema): Promise<void>
 }
 
 const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * DuckDB's reader of a plain file (no quoting: what the plain check admits) whose path is in VARIABLE `pathVariable`,
+ * with the file's columns in order as [name, DuckDB type]; the header line is skipped, not interpreted.
+ */
+export function plainCsv(pathVariable: string, columns: readonly (readonly [string, string])[]): string {
+  const struct = columns.map(([name, type]) => `${sqlText(name)}: ${sqlText(type)}`).join(", ");
+  return `read_csv(getvariable(${sqlText(pathVariable)}), header = false, skip = 1, auto_detect = false, delim = ',',
+      quote = '', escape = '', columns = {${struct}})`;
+}
 
 /** The streaming way: csv.ts reads and locates; its rows go to DuckDB as newline-delimited JSON. */
 async function streamedRaw(
