@@ -13,92 +13,78 @@
 --       as SD when they meet this minimum duration);
 --   PD  if any assessment was PD; otherwise NE (also for patients without a post-baseline assessment).
 --   ADY of a BOR record is the first assessment that meets it.
+-- The OVRLRESP records are written first; PROG and BOR are then added, BOR read from the OVRLRESP records, so that
+-- the 10^7 assessments of a registry-sized cohort are read and joined once (docs/scale.md).
 
 CREATE OR REPLACE TABLE adrs AS
 WITH
-assessment AS (  -- as of the cut-off (cutoff.sql)
-  SELECT a.USUBJID, a.VISIT, study_day(a.RSDTC, d.TRTSDT) AS ADY, a.RSORRES, a.TUSIZE_MM, a.METHOD
-  FROM src_assessments_asof a JOIN src_day1 d USING (USUBJID)
-),
-
-progression_event AS (
-  SELECT e.USUBJID, 'PROG' AS PARAMCD, 'Disease progression (site)' AS PARAM, study_day(e.EVDTC, d.TRTSDT) AS ADY,
-         e.PROGSITE AS AVALC, e.PROGORG
-  FROM src_events_asof e JOIN src_day1 d USING (USUBJID)
-  WHERE e.EVENT = 'PROGRESSION'
-),
-
 baseline_size AS (  -- the last baseline measurement of the primary tumour
-  SELECT USUBJID, arg_max(TUSIZE_MM, ADY) AS BASE
-  FROM assessment WHERE VISIT = 'BASELINE' AND TUSIZE_MM IS NOT NULL
+  SELECT USUBJID, arg_max(TUSIZE_MM, RSDTC) AS BASE
+  FROM src_assessments_asof WHERE VISIT = 'BASELINE' AND TUSIZE_MM IS NOT NULL
   GROUP BY USUBJID
 ),
 
+patient AS (  -- what each assessment needs of its patient: Day 1, the resection day and the baseline size
+  SELECT d.USUBJID, d.TRTSDT, s.SURGDY, b.BASE
+  FROM src_day1 d LEFT JOIN adsl s USING (USUBJID) LEFT JOIN baseline_size b USING (USUBJID)
+),
+
+assessment AS (  -- as of the cut-off (cutoff.sql), on study days
+  SELECT a.USUBJID, a.VISIT, study_day(a.RSDTC, p.TRTSDT) AS ADY, a.RSORRES, a.TUSIZE_MM, a.METHOD, p.SURGDY, p.BASE
+  FROM src_assessments_asof a JOIN patient p USING (USUBJID)
+)
+
+SELECT USUBJID, 'OVRLRESP' AS PARAMCD, 'Overall response (RECIST 1.1)' AS PARAM, VISIT AS AVISIT, ADY,
+       RSORRES AS AVALC, TUSIZE_MM AS TUSIZE, BASE, 100 * (TUSIZE_MM - BASE) / BASE AS PCHG,
+       CASE WHEN VISIT <> 'BASELINE' AND TUSIZE_MM IS NOT NULL AND (SURGDY IS NULL OR ADY < SURGDY)
+            THEN 'Y' END AS ANL01FL,
+       METHOD, NULL::VARCHAR AS PROGORG
+FROM assessment;
+
+INSERT INTO adrs BY NAME
+SELECT e.USUBJID, 'PROG' AS PARAMCD, 'Disease progression (site)' AS PARAM, study_day(e.EVDTC, d.TRTSDT) AS ADY,
+       e.PROGSITE AS AVALC, e.PROGORG
+FROM src_events_asof e JOIN src_day1 d USING (USUBJID)
+WHERE e.EVENT = 'PROGRESSION';
+
+INSERT INTO adrs BY NAME
+WITH
 overall_response AS (
-  SELECT a.USUBJID, 'OVRLRESP' AS PARAMCD, 'Overall response (RECIST 1.1)' AS PARAM, a.VISIT AS AVISIT, a.ADY,
-         a.RSORRES AS AVALC, a.TUSIZE_MM AS TUSIZE, b.BASE,
-         100 * (a.TUSIZE_MM - b.BASE) / b.BASE AS PCHG,
-         CASE WHEN a.VISIT <> 'BASELINE' AND a.TUSIZE_MM IS NOT NULL AND (s.SURGDY IS NULL OR a.ADY < s.SURGDY)
-              THEN 'Y' END AS ANL01FL,
-         a.METHOD
-  FROM assessment a
-  LEFT JOIN baseline_size b USING (USUBJID)
-  LEFT JOIN adsl s USING (USUBJID)
+  SELECT USUBJID, ADY, AVALC FROM adrs WHERE PARAMCD = 'OVRLRESP' AND AVALC IS NOT NULL
 ),
 
 first_progression AS (
-  SELECT USUBJID, min(ADY) AS PDDY FROM assessment WHERE RSORRES = 'PD' GROUP BY USUBJID
+  SELECT USUBJID, min(ADY) AS PDDY FROM overall_response WHERE AVALC = 'PD' GROUP BY USUBJID
 ),
 
-until_progression AS (  -- responses that count towards BOR: up to and including the first PD
-  SELECT a.USUBJID, a.ADY, a.RSORRES AS AVALC
-  FROM assessment a LEFT JOIN first_progression p USING (USUBJID)
-  WHERE a.RSORRES IS NOT NULL AND (p.PDDY IS NULL OR a.ADY <= p.PDDY)
+response_course AS (  -- per patient, over the responses up to and including the first PD: the first and last day of
+  -- each response, and the first day of disease control at least 42 days after Day 1
+  SELECT r.USUBJID,
+         min(r.ADY) FILTER (WHERE r.AVALC = 'CR') AS first_cr_dy,
+         max(r.ADY) FILTER (WHERE r.AVALC = 'CR') AS last_cr_dy,
+         min(r.ADY) FILTER (WHERE r.AVALC = 'PR') AS first_pr_dy,
+         max(r.ADY) FILTER (WHERE r.AVALC IN ('CR', 'PR')) AS last_cr_pr_dy,
+         min(r.ADY) FILTER (WHERE r.AVALC IN ('CR', 'PR', 'SD') AND r.ADY - 1 >= 42) AS first_sd_dy
+  FROM overall_response r LEFT JOIN first_progression p USING (USUBJID)
+  WHERE p.PDDY IS NULL OR r.ADY <= p.PDDY
+  GROUP BY r.USUBJID
 ),
 
-last_response AS (  -- the day of each patient's last CR, and of the last CR or PR, up to the first PD
-  SELECT USUBJID, max(ADY) FILTER (WHERE AVALC = 'CR') AS last_cr_dy,
-         max(ADY) FILTER (WHERE AVALC IN ('CR', 'PR')) AS last_cr_pr_dy
-  FROM until_progression GROUP BY USUBJID
-),
-
-confirmed_response AS (  -- CR/PR confirmed by the same or a better response ≥ 28 days later: a CR by a later CR,
-  -- a PR by a later PR or CR. Such a later response exists exactly when the last one is ≥ 28 days later.
-  SELECT r.USUBJID, r.AVALC, min(r.ADY) AS ADY
-  FROM until_progression r JOIN last_response l USING (USUBJID)
-  WHERE (r.AVALC = 'CR' AND l.last_cr_dy - r.ADY >= 28) OR (r.AVALC = 'PR' AND l.last_cr_pr_dy - r.ADY >= 28)
-  GROUP BY r.USUBJID, r.AVALC
-),
-
-stable_disease AS (  -- disease control for at least 42 days after Day 1
-  SELECT USUBJID, 'SD' AS AVALC, min(ADY) AS ADY
-  FROM until_progression WHERE AVALC IN ('CR', 'PR', 'SD') AND ADY - 1 >= 42
-  GROUP BY USUBJID
-),
-
-progressive_disease AS (
-  SELECT USUBJID, 'PD' AS AVALC, PDDY AS ADY FROM first_progression
-),
-
-best_response AS (  -- the best candidate per patient in RECIST order CR > PR > SD > PD; NE when none
+best_response AS (  -- RECIST order CR > PR > SD > PD; NE when none.
+  -- A CR is confirmed by a later CR ≥ 28 days after it, a PR by a later PR or CR: such a confirmation exists for
+  -- some response exactly when it exists for the first one, which is then the BOR's day.
   SELECT s.USUBJID,
-         coalesce(arg_min(c.AVALC, c.rank), 'NE') AS AVALC,
-         arg_min(c.ADY, c.rank) AS ADY
-  FROM adsl s
-  LEFT JOIN (
-    SELECT *, CASE AVALC WHEN 'CR' THEN 1 WHEN 'PR' THEN 2 WHEN 'SD' THEN 3 ELSE 4 END AS rank
-    FROM (SELECT * FROM confirmed_response UNION ALL BY NAME SELECT * FROM stable_disease
-          UNION ALL BY NAME SELECT * FROM progressive_disease)
-  ) c USING (USUBJID)
-  GROUP BY s.USUBJID
+         CASE WHEN c.last_cr_dy - c.first_cr_dy >= 28 THEN 'CR'
+              WHEN c.last_cr_pr_dy - c.first_pr_dy >= 28 THEN 'PR'
+              WHEN c.first_sd_dy IS NOT NULL THEN 'SD'
+              WHEN p.PDDY IS NOT NULL THEN 'PD'
+              ELSE 'NE' END AS AVALC,
+         CASE WHEN c.last_cr_dy - c.first_cr_dy >= 28 THEN c.first_cr_dy
+              WHEN c.last_cr_pr_dy - c.first_pr_dy >= 28 THEN c.first_pr_dy
+              WHEN c.first_sd_dy IS NOT NULL THEN c.first_sd_dy
+              ELSE p.PDDY END AS ADY
+  FROM adsl s LEFT JOIN response_course c USING (USUBJID) LEFT JOIN first_progression p USING (USUBJID)
 )
 
-SELECT * FROM (
-  SELECT USUBJID, PARAMCD, PARAM, AVISIT, ADY, AVALC, TUSIZE, BASE, PCHG, ANL01FL, METHOD, NULL::VARCHAR AS PROGORG
-  FROM overall_response
-  UNION ALL BY NAME
-  SELECT * FROM progression_event
-  UNION ALL BY NAME
-  SELECT USUBJID, 'BOR' AS PARAMCD, 'Best overall response (confirmed, RECIST 1.1)' AS PARAM, ADY, AVALC
-  FROM best_response
-);
+SELECT USUBJID, 'BOR' AS PARAMCD, 'Best overall response (confirmed, RECIST 1.1)' AS PARAM, ADY, AVALC
+FROM best_response;
