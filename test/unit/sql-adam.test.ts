@@ -82,3 +82,19 @@ test("events after the cut-off: a later death means alive at the cut-off, a late
     early.close();
   }
 });
+
+test("codelist columns are ENUMs in the source tables and VARCHAR in every ADaM table (ENUMs sort by code position)", async () => {
+  const source = await engine.sql(`SELECT column_name, data_type FROM duckdb_columns()
+    WHERE table_name = 'cohort_assessments' AND column_name IN ('VISIT', 'RSORRES', 'TUSIZE_MM') ORDER BY column_name`);
+  assert.deepEqual(source, [
+    {column_name: "RSORRES", data_type: "ENUM('CR', 'PR', 'SD', 'PD', 'NE')"},
+    {column_name: "TUSIZE_MM", data_type: "DOUBLE"},
+    {column_name: "VISIT", data_type: "ENUM('BASELINE', 'POST_CRT', 'CONFIRMATION', 'FOLLOW_UP')"}
+  ]);
+  const leaked = await engine.sql(`SELECT table_name, column_name FROM duckdb_columns()
+    WHERE table_name IN (${ADAM_TABLES.map((t) => `'${t}'`).join(", ")}) AND data_type LIKE 'ENUM%'`);
+  assert.deepEqual(leaked, []);
+  const [{sex, avalc}] = await engine.sql(`SELECT (SELECT data_type FROM duckdb_columns() WHERE table_name = 'adsl' AND column_name = 'SEX') AS sex,
+    (SELECT data_type FROM duckdb_columns() WHERE table_name = 'adrs' AND column_name = 'AVALC') AS avalc`);
+  assert.deepEqual({sex, avalc}, {sex: "VARCHAR", avalc: "VARCHAR"});
+});

@@ -34,10 +34,16 @@ function passes(v: string, check: Check): string {
   }
 }
 
-/** The DuckDB type a column's cells are loaded as once valid. */
+/**
+ * The DuckDB type a column's cells are loaded as once valid. A codelist column is an ENUM of its codes: one byte a
+ * cell instead of a string, which is what makes joining and copying 10^7 assessments cheap (docs/scale.md). ENUMs
+ * order by code position, not alphabetically, so the ADaM tables turn them back into VARCHAR (sql-adam.test.ts).
+ */
 export function sqlType({check, type}: Column): string {
   if (type) return type;
   switch (check.kind) {
+    case "enum":
+      return `ENUM(${check.values.map(sqlString).join(", ")})`;
     case "integer":
       return "INTEGER";
     case "decimal":

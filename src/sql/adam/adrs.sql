@@ -14,7 +14,8 @@
 --   PD  if any assessment was PD; otherwise NE (also for patients without a post-baseline assessment).
 --   ADY of a BOR record is the first assessment that meets it.
 -- The OVRLRESP records are written first; PROG and BOR are then added, BOR read from the OVRLRESP records, so that
--- the 10^7 assessments of a registry-sized cohort are read and joined once (docs/scale.md).
+-- the 10^7 assessments of a registry-sized cohort are read and joined once (docs/scale.md). The codelist columns are
+-- joined as the source's ENUMs (src/core/cohort/rowsql.ts) and written as VARCHAR.
 
 CREATE OR REPLACE TABLE adrs AS
 WITH
@@ -34,11 +35,11 @@ assessment AS (  -- as of the cut-off (cutoff.sql), on study days
   FROM src_assessments_asof a JOIN patient p USING (USUBJID)
 )
 
-SELECT USUBJID, 'OVRLRESP' AS PARAMCD, 'Overall response (RECIST 1.1)' AS PARAM, VISIT AS AVISIT, ADY,
-       RSORRES AS AVALC, TUSIZE_MM AS TUSIZE, BASE, 100 * (TUSIZE_MM - BASE) / BASE AS PCHG,
+SELECT USUBJID, 'OVRLRESP' AS PARAMCD, 'Overall response (RECIST 1.1)' AS PARAM, VISIT::VARCHAR AS AVISIT, ADY,
+       RSORRES::VARCHAR AS AVALC, TUSIZE_MM AS TUSIZE, BASE, 100 * (TUSIZE_MM - BASE) / BASE AS PCHG,
        CASE WHEN VISIT <> 'BASELINE' AND TUSIZE_MM IS NOT NULL AND (SURGDY IS NULL OR ADY < SURGDY)
             THEN 'Y' END AS ANL01FL,
-       METHOD, NULL::VARCHAR AS PROGORG
+       METHOD::VARCHAR AS METHOD, NULL::VARCHAR AS PROGORG
 FROM assessment;
 
 INSERT INTO adrs BY NAME

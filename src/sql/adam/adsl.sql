@@ -4,6 +4,8 @@
 -- liver-directed treatment, and the timing of each treatment and progression as study days (Day 1 = TRTSDT,
 -- src/sql/adam/day1.sql). No calendar date is kept. Events and assessments are as of the cut-off (cutoff.sql).
 -- Stage: cM0 = locally advanced, cM1 = metastatic (UICC TNM 8th ed.).
+-- Codelist columns are ENUMs in the source tables (src/core/cohort/rowsql.ts) and VARCHAR here, like every ADaM
+-- character variable.
 
 CREATE OR REPLACE TABLE adsl AS
 WITH
@@ -87,17 +89,19 @@ study_days AS (  -- every date above as a study day (Day 1 = TRTSDT, day1.sql)
 )
 
 SELECT
-  p.USUBJID, p.AGE, p.SEX, p.ECOG, p.KI67, p.MORPH, p.PRIMSITE, p.CTSTAGE, p.CNSTAGE, p.CMSTAGE,
+  p.USUBJID, p.AGE, p.SEX::VARCHAR AS SEX, p.ECOG, p.KI67, p.MORPH::VARCHAR AS MORPH,
+  p.PRIMSITE::VARCHAR AS PRIMSITE, p.CTSTAGE::VARCHAR AS CTSTAGE, p.CNSTAGE::VARCHAR AS CNSTAGE,
+  p.CMSTAGE::VARCHAR AS CMSTAGE,
   CASE p.CMSTAGE WHEN 'M1' THEN 'METASTATIC' ELSE 'LOCALLY ADVANCED' END AS STAGE,
   CASE WHEN coalesce(m.liver, false) THEN 'Y' ELSE 'N' END AS LIVMETFL,
   CASE WHEN coalesce(m.peritoneum, false) THEN 'Y' ELSE 'N' END AS PERMETFL,
-  p.COMORB,
+  p.COMORB::VARCHAR AS COMORB,
   t.REGIMEN,
   split_part(t.REGIMEN, '_', 1) AS PLATIN,
   coalesce(t.CYCLES1L, 0) AS CYCLES1L,
-  t.RTDOSE, t.RTFRAC, t.RTINTENT,
+  t.RTDOSE, t.RTFRAC, t.RTINTENT::VARCHAR AS RTINTENT,
   CASE WHEN t.SURGDT IS NULL THEN 'N' ELSE 'Y' END AS SURGFL,
-  t.MARGIN, t.YPT,
+  t.MARGIN::VARCHAR AS MARGIN, t.YPT::VARCHAR AS YPT,
   CASE WHEN t.YPT = 'ypT0' THEN 'Y' WHEN t.SURGDT IS NOT NULL THEN 'N' END AS YPT0FL,
   CASE WHEN d.LRFADY IS NULL THEN 'N' ELSE 'Y' END AS LIVRFAFL,
   CASE WHEN d.LRESDY IS NULL THEN 'N' ELSE 'Y' END AS LIVRESFL,
@@ -105,7 +109,7 @@ SELECT
   CASE WHEN d.PROGDY IS NULL THEN 'N' ELSE 'Y' END AS PROGFL, d.PROGDY,
   CASE WHEN d.LRPDY IS NULL THEN 'N' ELSE 'Y' END AS LRPFL, d.LRPDY,
   CASE WHEN d.DMPDY IS NULL THEN 'N' ELSE 'Y' END AS DMPFL, d.DMPDY,
-  CASE WHEN d.DTHDY IS NULL THEN 'N' ELSE 'Y' END AS DTHFL, d.DTHDY, dth.DTHCAUS, d.LSTALVDY
+  CASE WHEN d.DTHDY IS NULL THEN 'N' ELSE 'Y' END AS DTHFL, d.DTHDY, dth.DTHCAUS::VARCHAR AS DTHCAUS, d.LSTALVDY
 FROM src_patients p
 LEFT JOIN metastatic_sites m USING (USUBJID)
 LEFT JOIN treatment t USING (USUBJID)
