@@ -2,7 +2,7 @@
 // says how many of the cohort's patients are drawn, in which order.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import type {SwimmerLane} from "../../src/components/results.js";
+import type {SwimmerLane} from "../../src/core/results/rows.js";
 import {laneNote, layoutLanes, withStage, type Layout} from "../../src/components/swimmer-layout.js";
 
 const lane = (USUBJID: number, MORPH: string, followup_days: number): SwimmerLane => ({USUBJID, MORPH, BOR: "PR", followup_days, alive: true});
