@@ -1,6 +1,6 @@
 // The swimmer plot's layout, separate from drawing so it can be tested in node: which lanes
 // are shown in which order, and how markers that would overlap are offset within a lane.
-import {BOR_ORDER} from "./bor.js";
+import {BOR_ORDER} from "../core/results/bor.js";
 import type {SwimmerLane, SwimmerMarker} from "../core/results/rows.js";
 
 export type SwimmerOrder = "followup" | "response" | "morphology" | "patient";

@@ -2,8 +2,8 @@
 // on a months axis, treatment segments, response/progression/death markers, and an arrow for
 // patients alive at the cut-off.
 import * as Plot from "@observablehq/plot";
+import {BOR_COLOR, BOR_NAME} from "../core/results/bor.js";
 import type {BOR, MarkerKind, SegmentKind, SwimmerLane, SwimmerMarker, SwimmerSegment} from "../core/results/rows.js";
-import {BOR_COLOR, BOR_NAME} from "./bor.js";
 import {figure} from "./figure.js";
 import {DAYS_PER_MONTH, fmtMonths, months} from "./format.js";
 import {legend, type LegendItem} from "./legend.js";
