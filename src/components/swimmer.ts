@@ -4,11 +4,11 @@
 import * as Plot from "@observablehq/plot";
 import {BOR_COLOR, BOR_NAME} from "../core/results/bor.js";
 import type {BOR, MarkerKind, SegmentKind, SwimmerLane, SwimmerMarker, SwimmerSegment} from "../core/results/rows.js";
+import {dodgeMarkers, laneNote, layoutLanes, SWIMMER_ORDERS, type Dodged, type Lane, type LaneFilter} from "../core/results/swimmer-layout.js";
 import {figure} from "./figure.js";
 import {DAYS_PER_MONTH, fmtMonths, months} from "./format.js";
 import {legend, type LegendItem} from "./legend.js";
 import {tagPatients} from "./lineage-marks.js";
-import {dodgeMarkers, laneNote, layoutLanes, SWIMMER_ORDERS, type Dodged, type Lane, type LaneFilter} from "./swimmer-layout.js";
 
 export const SEGMENTS: Record<SegmentKind, {name: string; color: string}> = {
   induction: {name: "Induction chemotherapy", color: "#a463f2"},
