@@ -7,8 +7,10 @@
 // The lineage, the SQL and the ADaM datasets are fetched only when a disclosure is first opened, and so are the
 // re-run button (with DuckDB's loader, the catalog and the comparison) and the dataset table: a page's budget.
 import type {Lineage, LineageEntry} from "../core/lineage/types.js";
+import type {Result} from "../core/results/lookup.js";
+import type {KMRow} from "../core/results/rows.js";
+import type {Report} from "../core/results/types.js";
 import {patientList} from "./format.js";
-import type {KMRow, Report, Result} from "./results.js";
 import {adamCsv, lineage, shippedSql, type SqlFile} from "./shipped.js";
 import {sqlBlock} from "./sql-highlight.js";
 

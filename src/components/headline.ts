@@ -1,6 +1,6 @@
 // Headline numbers: one card per result, showing its display value (as the paper rounds),
 // its label, and the population it is counted in.
-import type {Result} from "./results.js";
+import type {Result} from "../core/results/lookup.js";
 
 export function headlines(items: {result: Result; label?: string; href?: string}[], {derivation}: {derivation?: (result: Result) => Node} = {}): HTMLElement {
   const list = document.createElement("ul");

@@ -2,9 +2,10 @@
 // the median marked (or "not reached" said plainly), nothing drawn after the last follow-up,
 // the risk table aligned under the x-axis, and tooltips naming the patients behind each step.
 import * as Plot from "@observablehq/plot";
+import type {Result} from "../core/results/lookup.js";
+import type {KMRow} from "../core/results/rows.js";
 import {figure} from "./figure.js";
 import {fmtMonths, kmMedianText, monthsOrNotReached, patientList} from "./format.js";
-import type {KMRow, Result} from "./results.js";
 import {monthTicks, riskTable} from "./risk-table.js";
 import {allResults} from "./shipped.js";
 

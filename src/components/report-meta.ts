@@ -1,6 +1,6 @@
 // What a reader must know about the report before any number: its version, the data cut-off,
 // and whether it runs on reconstructed data.
-import type {Report} from "./results.js";
+import type {Report} from "../core/results/types.js";
 
 export function reportMeta(report: Report): HTMLElement {
   const dl = document.createElement("dl");

@@ -1,6 +1,6 @@
 // A table of results (Table 1, best overall response, safety counts): one row per result with
 // its display value as the paper rounds it, its denominator and the population that is.
-import type {Result} from "./results.js";
+import type {Result} from "../core/results/lookup.js";
 import {table, type Column} from "./table.js";
 
 export interface ResultsTableSpec {

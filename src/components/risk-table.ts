@@ -1,7 +1,7 @@
 // The number-at-risk table under a Kaplan–Meier curve: at each tick of the time axis, the
 // patients still at risk, and the events and censorings so far, read off the KM table rows.
 import * as Plot from "@observablehq/plot";
-import type {KMRow} from "./results.js";
+import type {KMRow} from "../core/results/rows.js";
 
 export interface RiskAt {
   time: number;

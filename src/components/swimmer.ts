@@ -2,13 +2,13 @@
 // on a months axis, treatment segments, response/progression/death markers, and an arrow for
 // patients alive at the cut-off.
 import * as Plot from "@observablehq/plot";
-import {BOR_COLOR, BOR_NAME} from "./bor.js";
+import {BOR_COLOR, BOR_NAME} from "../core/results/bor.js";
+import type {BOR, MarkerKind, SegmentKind, SwimmerLane, SwimmerMarker, SwimmerSegment} from "../core/results/rows.js";
+import {dodgeMarkers, laneNote, layoutLanes, SWIMMER_ORDERS, type Dodged, type Lane, type LaneFilter} from "../core/results/swimmer-layout.js";
 import {figure} from "./figure.js";
 import {DAYS_PER_MONTH, fmtMonths, months} from "./format.js";
 import {legend, type LegendItem} from "./legend.js";
 import {tagPatients} from "./lineage-marks.js";
-import type {BOR, MarkerKind, SegmentKind, SwimmerLane, SwimmerMarker, SwimmerSegment} from "./results.js";
-import {dodgeMarkers, laneNote, layoutLanes, SWIMMER_ORDERS, type Dodged, type Lane, type LaneFilter} from "./swimmer-layout.js";
 
 export const SEGMENTS: Record<SegmentKind, {name: string; color: string}> = {
   induction: {name: "Induction chemotherapy", color: "#a463f2"},

@@ -3,10 +3,10 @@
 // USUBJID order; bars coloured by the patient's best overall response as derived (never
 // inferred from the percentage); optional RECIST reference lines at +20% and −30%.
 import * as Plot from "@observablehq/plot";
-import {BOR_COLOR, BOR_NAME, BOR_ORDER, borColorScale} from "./bor.js";
+import {BOR_COLOR, BOR_NAME, BOR_ORDER, borColorScale} from "../core/results/bor.js";
+import type {WaterfallRow} from "../core/results/rows.js";
 import {figure} from "./figure.js";
 import {legend} from "./legend.js";
-import type {WaterfallRow} from "./results.js";
 
 /** Bars left to right: descending change, ties by patient number. */
 export function waterfallOrder(rows: readonly WaterfallRow[]): WaterfallRow[] {

@@ -2,10 +2,10 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {kmMedianText, months} from "../../src/components/format.js";
-import type {KMRow, SwimmerLane, SwimmerMarker} from "../../src/components/results.js";
 import {monthTicks, riskAt} from "../../src/components/risk-table.js";
-import {dodgeMarkers, layoutLanes} from "../../src/components/swimmer-layout.js";
 import {waterfallOrder} from "../../src/components/waterfall.js";
+import type {KMRow, SwimmerLane, SwimmerMarker} from "../../src/core/results/rows.js";
+import {dodgeMarkers, layoutLanes} from "../../src/core/results/swimmer-layout.js";
 
 const km = (time: number, n_risk: number, n_event: number, n_censor: number): KMRow =>
   ({time_days: Math.round(time * 30.4375), time, n_risk, n_event, n_censor, surv: 1, se: 0, ci_low: null, ci_high: null, event_ids: [], censor_ids: []});

@@ -7,12 +7,12 @@ import {readFileSync} from "node:fs";
 import {describe, test} from "node:test";
 import {fileURLToPath} from "node:url";
 import {riskAt} from "../../src/components/risk-table.js";
-import {fromSlice, type KMRow, type SwimmerLane} from "../../src/components/results.js";
-import {firstViewPatients} from "../../src/core/results/pages.js";
 import {fromColumns, toColumns} from "../../src/core/results/columns.js";
 import {buildResults, CATALOG} from "../../src/core/results/index.js";
 import {KM_DRAW, monthTicks, thinKm} from "../../src/core/results/km-thin.js";
-import {selects, slice, SLICES, type SliceName} from "../../src/core/results/pages.js";
+import {fromSlice} from "../../src/core/results/lookup.js";
+import {firstViewPatients, selects, slice, SLICES, type SliceName} from "../../src/core/results/pages.js";
+import type {KMRow, SwimmerLane} from "../../src/core/results/rows.js";
 import type {Result, ResultsDataset} from "../../src/core/results/types.js";
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));

@@ -2,8 +2,8 @@
 // says how many of the cohort's patients are drawn, in which order.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import type {SwimmerLane} from "../../src/components/results.js";
-import {laneNote, layoutLanes, withStage, type Layout} from "../../src/components/swimmer-layout.js";
+import type {SwimmerLane} from "../../src/core/results/rows.js";
+import {laneNote, layoutLanes, withStage, type Layout} from "../../src/core/results/swimmer-layout.js";
 
 const lane = (USUBJID: number, MORPH: string, followup_days: number): SwimmerLane => ({USUBJID, MORPH, BOR: "PR", followup_days, alive: true});
 const lanes = [lane(1, "SCNEC", 470), lane(2, "MINEN", 390), lane(3, "MINEN", 300), lane(4, "LCNEC", 564)];

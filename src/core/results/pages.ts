@@ -2,10 +2,10 @@
 // The loader src/data/results.tgz.ts computes the results once and writes data/results/all.json (the whole dataset)
 // and one slice per entry here, data/results/<name>.json; a page fetches only its slice, and the full dataset only
 // when a reader asks (a download, a re-run). test/unit/pages.test.ts fails if a page names a result its slice lacks.
-import {MAX_LANES, layoutLanes} from "../../components/swimmer-layout.js";
-import type {SwimmerLane} from "../../components/results.js";
 import {toColumns, type Columns} from "./columns.js";
 import {KM_DRAW, thinKm, type KmRow} from "./km-thin.js";
+import type {SwimmerLane} from "./rows.js";
+import {MAX_LANES, layoutLanes} from "./swimmer-layout.js";
 import type {Report, Result, ResultsDataset, Row} from "./types.js";
 
 export interface SliceSpec {

@@ -1,7 +1,8 @@
-// The swimmer plot's layout, separate from drawing so it can be tested in node: which lanes
-// are shown in which order, and how markers that would overlap are offset within a lane.
+// The swimmer plot's layout, apart from drawing: which lanes are shown in which order, and how markers that would
+// overlap are offset within a lane. The page draws with it and the page slices (pages.ts) pick the first view's lanes
+// with it, so both agree on what the first view shows.
 import {BOR_ORDER} from "./bor.js";
-import type {SwimmerLane, SwimmerMarker} from "./results.js";
+import type {SwimmerLane, SwimmerMarker} from "./rows.js";
 
 export type SwimmerOrder = "followup" | "response" | "morphology" | "patient";
 

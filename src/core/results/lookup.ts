@@ -1,11 +1,9 @@
-// Types of the results dataset (docs/results.md) and lookup by stable id. Pages read
-// everything they show through these: no number is typed into a page.
+// The results dataset as the pages read it (docs/results.md): a page's slice decoded, and lookup by stable id. Pages
+// read everything they show through these: no number is typed into a page.
 
-import {fromColumns} from "../core/results/columns.js";
-import type {Slice, SliceResult} from "../core/results/pages.js";
-import type {Report, Result as PublishedResult} from "../core/results/types.js";
-
-export type {Report};
+import {fromColumns} from "./columns.js";
+import type {Slice, SliceResult} from "./pages.js";
+import type {Report, Result as PublishedResult} from "./types.js";
 
 /**
  * A result as the pages read it, with its rows typed by the page (KMRow, WaterfallRow, …). From a page's slice
@@ -29,55 +27,6 @@ export function fromSlice(slice: Slice): Results {
     report: slice.report,
     results: slice.results.map(({rows_columns, ...result}) => (rows_columns ? {...result, rows: fromColumns(rows_columns)} : result))
   };
-}
-
-/** One row of a Kaplan–Meier table (tte.*.rows): time in months, study days in time_days. */
-export interface KMRow {
-  time_days: number;
-  time: number;
-  n_risk: number;
-  n_event: number;
-  n_censor: number;
-  surv: number;
-  se: number;
-  ci_low: number | null;
-  ci_high: number | null;
-  /** Absent for a large cohort (the results list no patients above 1000). */
-  event_ids?: number[];
-  censor_ids?: number[];
-}
-
-export type BOR = "CR" | "PR" | "SD" | "PD" | "NE";
-
-export interface WaterfallRow {
-  USUBJID: number;
-  MORPH: string;
-  BOR: BOR;
-  PCHG: number;
-}
-
-export interface SwimmerLane {
-  USUBJID: number;
-  MORPH: string;
-  BOR: BOR;
-  followup_days: number;
-  alive: boolean;
-}
-
-export type SegmentKind = "induction" | "crt" | "surgery" | "liver_rfa" | "liver_resection" | "adjuvant";
-export interface SwimmerSegment {
-  USUBJID: number;
-  kind: SegmentKind;
-  start_day: number;
-  end_day: number;
-}
-
-export type MarkerKind = "response" | "progression_locoregional" | "progression_distant" | "death";
-export interface SwimmerMarker {
-  USUBJID: number;
-  kind: MarkerKind;
-  day: number;
-  label: string;
 }
 
 /** The result with this id; a missing id is a broken contract, so it throws (the page shows the error). */

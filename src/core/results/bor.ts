@@ -1,5 +1,5 @@
 // Best overall response (RECIST 1.1): order, names and colours shared by every figure and table.
-import type {BOR} from "./results.js";
+import type {BOR} from "./rows.js";
 
 export const BOR_ORDER: readonly BOR[] = ["CR", "PR", "SD", "PD", "NE"];
 
