@@ -37,7 +37,10 @@ export const LIBRARY_FILES = [
   "src/sql/lib/kaplan_meier.sql",
 ] as const;
 
-/** One file per analysis; each ends in a SELECT of result rows (id, stats, denominator, patients, rows). */
+/**
+ * One file per analysis; each ends in a SELECT of result rows (id, stats, denominator, patients, rows), and with
+ * per-patient rows (a USUBJID field) also rows_total, their number (kept when a large cohort's rows are sampled).
+ */
 export const ANALYSIS_FILES = [
   "src/sql/analysis/table1.sql",
   "src/sql/analysis/response.sql",
@@ -190,23 +193,45 @@ export interface OutputLimits {
   sampleLanes: boolean;
 }
 
-/** The projection of one analysis output (view analysis_out) under `limits`, from its column types. */
-function limitedProjection(names: string[], types: DuckDBType[], limits: OutputLimits): string {
-  return names.flatMap((name, i): string[] => {
+/** The fields of an output's rows, when they are records (a list of structs). */
+function rowFields(names: string[], types: DuckDBType[]): readonly string[] | undefined {
+  const type = types[names.indexOf("rows")];
+  if (type?.typeId !== DuckDBTypeId.LIST) return undefined;
+  const row = (type as DuckDBListType).valueType;
+  return row.typeId === DuckDBTypeId.STRUCT ? (row as DuckDBStructType).entryNames : undefined;
+}
+
+/**
+ * The projection of one analysis output (view analysis_out) under `limits`, from its column types. A sampled
+ * output's rows are left out: runAnalyses reads them from the lane sample's ADaM rows instead.
+ */
+function limitedProjection(names: string[], types: DuckDBType[], limits: OutputLimits, sampled: boolean): string {
+  const fields = rowFields(names, types);
+  return names.flatMap((name): string[] => {
     if (name === "patients") return limits.listPatients ? ["patients"] : [];
-    if (name !== "rows" || types[i]!.typeId !== DuckDBTypeId.LIST) return [`"${name}"`];
-    const row = (types[i] as DuckDBListType).valueType;
-    if (row.typeId !== DuckDBTypeId.STRUCT) return ["rows"];
-    const fields = (row as DuckDBStructType).entryNames;
-    if (fields.includes("USUBJID") && limits.sampleLanes) {
-      return ["len(rows) AS rows_total",
-        `(SELECT list(r ORDER BY i) FROM (SELECT unnest(rows) AS r, generate_subscripts(rows, 1) AS i)
-          WHERE r.USUBJID IN (SELECT USUBJID FROM lane_sample)) AS rows`];
-    }
+    if (name === "rows_total") return sampled ? ["rows_total"] : [];
+    if (name !== "rows" || !fields) return [`"${name}"`];
+    if (sampled) return [];
     const kept = fields.filter((field) => limits.listPatients || !field.endsWith("_ids"));
     if (kept.length === fields.length) return ["rows"];
     return [`list_transform(rows, r -> struct_pack(${kept.map((f) => `"${f}" := r."${f}"`).join(", ")})) AS rows`];
   }).join(", ");
+}
+
+/** Where the ADaM tables restricted to the patients of table lane_sample are (views, first on the search path). */
+const LANE_SAMPLE_SCHEMA = "lane_sample_adam";
+
+/** The rows of an analysis file (SQL text) computed from the lane sample's ADaM rows, by result id. */
+async function sampledRows(engine: Engine, text: string): Promise<Map<unknown, unknown>> {
+  await engine.sql(`CREATE SCHEMA IF NOT EXISTS ${LANE_SAMPLE_SCHEMA};` + ADAM_TABLES.map((table) =>
+    `CREATE OR REPLACE VIEW ${LANE_SAMPLE_SCHEMA}.${table} AS
+       SELECT * FROM main.${table} SEMI JOIN lane_sample USING (USUBJID);`).join("\n"));
+  await engine.sql(`SET search_path = '${LANE_SAMPLE_SCHEMA},main'`);
+  try {
+    return new Map((await engine.sql(`SELECT id, rows FROM (${text})`)).map(({id, rows}) => [id, rows]));
+  } finally {
+    await engine.sql("RESET search_path");
+  }
 }
 
 /** Runs the library and the analysis files (all, unless `files`) against the ADaM tables already in `engine`. */
@@ -223,7 +248,16 @@ export async function runAnalyses(
     try {
       await engine.sql(`CREATE OR REPLACE TEMP VIEW analysis_out AS\n${text}`);
       const {names, types} = await engine.describe("SELECT * FROM analysis_out");
-      out.set(file, await engine.sql(`SELECT ${limitedProjection(names, types, limits)} FROM analysis_out`));
+      // A large cohort's per-patient rows: every other column over the whole cohort, without building the list of
+      // every patient's rows (seconds at 10^6, docs/scale.md); the rows from the lane sample's ADaM rows.
+      const sampled = limits.sampleLanes && (rowFields(names, types)?.includes("USUBJID") ?? false);
+      if (sampled && !names.includes("rows_total")) throw new Error("per-patient rows need a rows_total column");
+      const rows = await engine.sql(`SELECT ${limitedProjection(names, types, limits, sampled)} FROM analysis_out`);
+      if (sampled) {
+        const sample = await sampledRows(engine, text);
+        for (const row of rows) row.rows = sample.get(row.id) ?? null;
+      }
+      out.set(file, rows);
     } catch (error) {
       throw new Error(`${file}: ${(error as Error).message}`, {cause: error});
     }

@@ -23,9 +23,11 @@ SELECT 'response.shrinkage' AS id,
        MAP {'n': count(*)::DOUBLE, 'min': min(shrinkage_pct), 'max': max(shrinkage_pct)} AS stats,
        (SELECT count(*) FROM best_change)::INTEGER AS denominator,
        coalesce(list(USUBJID ORDER BY USUBJID), []) AS patients,
-       NULL AS rows
+       NULL AS rows,
+       NULL AS rows_total
 FROM shrinkage
 UNION ALL
 SELECT 'response.waterfall', NULL, count(*)::INTEGER, coalesce(list(USUBJID ORDER BY USUBJID), []),
-       coalesce(list({'USUBJID': USUBJID, 'MORPH': MORPH, 'BOR': BOR, 'PCHG': PCHG} ORDER BY PCHG DESC, USUBJID), [])
+       coalesce(list({'USUBJID': USUBJID, 'MORPH': MORPH, 'BOR': BOR, 'PCHG': PCHG} ORDER BY PCHG DESC, USUBJID), []),
+       count(*)::INTEGER
 FROM waterfall;

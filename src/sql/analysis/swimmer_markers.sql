@@ -33,5 +33,6 @@ marker AS (
 SELECT 'swimmer.markers' AS id, (SELECT count(*) FROM adsl)::INTEGER AS denominator,
        coalesce(list(DISTINCT USUBJID ORDER BY USUBJID), []) AS patients,
        coalesce(list({'USUBJID': USUBJID, 'kind': kind, 'day': day, 'label': label} ORDER BY USUBJID, day, kind), [])
-         AS rows
+         AS rows,
+       count(*)::INTEGER AS rows_total
 FROM marker;

@@ -15,6 +15,7 @@ segment AS (
 SELECT 'swimmer.segments' AS id, (SELECT count(*) FROM adsl)::INTEGER AS denominator,
        coalesce(list(DISTINCT USUBJID ORDER BY USUBJID), []) AS patients,
        coalesce(list({'USUBJID': USUBJID, 'kind': kind, 'start_day': start_day, 'end_day': end_day}
-                     ORDER BY USUBJID, start_day, kind), []) AS rows
+                     ORDER BY USUBJID, start_day, kind), []) AS rows,
+       count(*)::INTEGER AS rows_total
 FROM segment
 WHERE start_day IS NOT NULL;
