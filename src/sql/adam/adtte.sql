@@ -10,9 +10,11 @@
 
 CREATE OR REPLACE TABLE adtte AS
 WITH
-adequate_assessment AS (  -- last assessment with an evaluable overall response
-  SELECT USUBJID, max(ADY) AS LADY
-  FROM adrs WHERE PARAMCD = 'OVRLRESP' AND AVALC IS NOT NULL AND AVALC <> 'NE'
+assessment_course AS (  -- per patient: the last assessment with an evaluable overall response (not NE, LADY) and
+  -- the first documented CR or PR (FRSPDY)
+  SELECT USUBJID, max(ADY) FILTER (WHERE AVALC <> 'NE') AS LADY,
+         min(ADY) FILTER (WHERE AVALC IN ('CR', 'PR')) AS FRSPDY
+  FROM adrs WHERE PARAMCD = 'OVRLRESP' AND AVALC IS NOT NULL
   GROUP BY USUBJID
 ),
 
@@ -23,10 +25,8 @@ progression_or_death AS (
 ),
 
 first_response AS (  -- first documented CR or PR of each confirmed responder (it precedes any PD)
-  SELECT r.USUBJID, min(r.ADY) AS STARTDY
-  FROM adrs r JOIN adrs bor ON bor.USUBJID = r.USUBJID AND bor.PARAMCD = 'BOR' AND bor.AVALC IN ('CR', 'PR')
-  WHERE r.PARAMCD = 'OVRLRESP' AND r.AVALC IN ('CR', 'PR')
-  GROUP BY r.USUBJID
+  SELECT r.USUBJID, r.FRSPDY AS STARTDY
+  FROM assessment_course r JOIN adrs bor ON bor.USUBJID = r.USUBJID AND bor.PARAMCD = 'BOR' AND bor.AVALC IN ('CR', 'PR')
 ),
 
 overall_survival AS (
@@ -45,7 +45,7 @@ progression_free_survival AS (
          e.EVNTDESC,
          CASE WHEN e.EVDY IS NOT NULL THEN NULL
               WHEN a.LADY IS NULL THEN 'NO ADEQUATE ASSESSMENT' ELSE 'LAST ADEQUATE ASSESSMENT' END AS CNSDTDSC
-  FROM adsl s LEFT JOIN progression_or_death e USING (USUBJID) LEFT JOIN adequate_assessment a USING (USUBJID)
+  FROM adsl s LEFT JOIN progression_or_death e USING (USUBJID) LEFT JOIN assessment_course a USING (USUBJID)
 ),
 
 duration_of_response AS (
@@ -56,7 +56,7 @@ duration_of_response AS (
          CASE WHEN e.EVDY IS NULL THEN 'LAST ADEQUATE ASSESSMENT' END AS CNSDTDSC
   FROM first_response r
   LEFT JOIN progression_or_death e ON e.USUBJID = r.USUBJID AND e.EVDY >= r.STARTDY
-  LEFT JOIN adequate_assessment a ON a.USUBJID = r.USUBJID
+  LEFT JOIN assessment_course a ON a.USUBJID = r.USUBJID
 )
 
 SELECT USUBJID, PARAMCD, PARAM, STARTDY, ADY, ADY - STARTDY + 1 AS AVAL, 'DAYS' AS AVALU, CNSR, EVNTDESC, CNSDTDSC
