@@ -110,10 +110,11 @@ async function plainRaw(engine: Engine, path: string, header: string[], schema: 
   const stem = schema.stem;
   await engine.sql(`SET VARIABLE path_${stem} = $path`, {path});
   const columns = header.map((name) => [name, "VARCHAR"] as const);
+  // rowid must be the row's position in the file (DuckDB's default; deriveAdam turns it off for the ADaM tables).
+  await engine.sql("SET preserve_insertion_order = true");
   await engine.sql(`CREATE OR REPLACE TEMP TABLE raw_cells_${stem} AS
     SELECT ${schema.columns.map((c) => `coalesce(${ident(c.name)}, '') AS ${ident(c.name)}`).join(", ")}
     FROM ${plainCsv(`path_${stem}`, columns)}`);
-  // Insertion order is preserved (DuckDB's default), so rowid is the row's position in the file.
   await engine.sql(`CREATE OR REPLACE TEMP VIEW raw_${stem} AS
     SELECT CAST(rowid + 2 AS INTEGER) AS line, * FROM raw_cells_${stem}`);
 }
