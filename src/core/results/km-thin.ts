@@ -4,20 +4,13 @@
 // since the last kept row (so the drawn curve and band are everywhere within `delta` of the full table's), and the
 // rows either side of every time of the risk table. The events and censorings of a dropped row (and its patient ids,
 // where listed) count at the next kept row, so cumulative counts and the risk table stay exact.
+import type {KMRow} from "./rows.js";
 
 /** Tables longer than this are thinned, by this much. */
 export const KM_DRAW = {maxRows: 200, delta: 0.005} as const;
 
-export interface KmRow {
-  time: number;
-  n_event: number;
-  n_censor: number;
-  surv: number;
-  ci_low: number | null;
-  ci_high: number | null;
-  event_ids?: number[];
-  censor_ids?: number[];
-}
+/** What thinning reads of a KM table row. */
+export type KmThinRow = Pick<KMRow, "time" | "n_event" | "n_censor" | "surv" | "ci_low" | "ci_high" | "event_ids" | "censor_ids">;
 
 /** Ticks of a months axis (the KM figures' x axis and risk table): every 3 months up to a year, 6 up to three years, else 12. */
 export function monthTicks(maxMonths: number): number[] {
@@ -30,7 +23,7 @@ const moved = (a: number | null, b: number | null, delta: number) =>
   (a === null) !== (b === null) || (a !== null && b !== null && Math.abs(a - b) >= delta);
 
 /** `rows` in time order, thinned by `delta`, keeping the rows around each of `times` (months). */
-export function thinKm<R extends KmRow>(rows: readonly R[], delta: number, times: readonly number[] = monthTicks(rows.at(-1)?.time ?? 0)): R[] {
+export function thinKm<R extends KmThinRow>(rows: readonly R[], delta: number, times: readonly number[] = monthTicks(rows.at(-1)?.time ?? 0)): R[] {
   const pinned = new Set([0, rows.length - 1]);
   for (const t of times) {
     const after = rows.findIndex((row) => row.time >= t);

@@ -3,7 +3,7 @@
 // and one slice per entry here, data/results/<name>.json; a page fetches only its slice, and the full dataset only
 // when a reader asks (a download, a re-run). test/unit/pages.test.ts fails if a page names a result its slice lacks.
 import {toColumns, type Columns} from "./columns.js";
-import {KM_DRAW, thinKm, type KmRow} from "./km-thin.js";
+import {KM_DRAW, thinKm, type KmThinRow} from "./km-thin.js";
 import type {SwimmerLane} from "./rows.js";
 import {MAX_LANES, layoutLanes} from "./swimmer-layout.js";
 import type {Report, Result, ResultsDataset, Row} from "./types.js";
@@ -68,7 +68,7 @@ function sliceResult(result: Result, spec: SliceSpec, firstView: Set<number> | u
   if (spec.rows === false) return {...out, n_rows: rows.length};
   let kept: Row[] = rows;
   if (isKm(result) && rows.length > KM_DRAW.maxRows) {
-    kept = thinKm(rows as unknown as KmRow[], KM_DRAW.delta) as unknown as Row[];
+    kept = thinKm(rows as unknown as KmThinRow[], KM_DRAW.delta) as unknown as Row[];
     out.thinned = {rows: rows.length, delta: KM_DRAW.delta};
   }
   if (firstView && (result.id === "swimmer.segments" || result.id === "swimmer.markers")) {
