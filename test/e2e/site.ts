@@ -6,6 +6,7 @@ import {join, relative} from "node:path";
 import {after, before} from "node:test";
 import type {Browser} from "playwright-core";
 import {serve} from "../../scripts/serve.js";
+import {publishedResultsFile} from "../../src/core/release/build.js";
 import {launch} from "./browser.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
@@ -55,10 +56,7 @@ export function routes(dist = DIST): string[] {
 
 /** The whole results dataset the built site serves (dist/_file/data/results/all.<hash>.json). */
 export function builtResults(dist = DIST): {report: Record<string, unknown>; results: {id: string; section: string; display: string; denominator: number; stats: Record<string, number | null>; rows?: Record<string, unknown>[]}[]} {
-  const dir = join(dist, "_file", "data", "results");
-  const file = readdirSync(dir).find((name) => /^all\.[0-9a-f]+\.json$/.test(name));
-  if (!file) throw new Error(`no all.*.json in ${dir}`);
-  return JSON.parse(readFileSync(join(dir, file), "utf8"));
+  return JSON.parse(readFileSync(publishedResultsFile(dist), "utf8"));
 }
 
 export interface Session {
