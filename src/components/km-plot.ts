@@ -2,11 +2,13 @@
 // the median marked (or "not reached" said plainly), nothing drawn after the last follow-up,
 // the risk table aligned under the x-axis, and tooltips naming the patients behind each step.
 import * as Plot from "@observablehq/plot";
+// The axis ticks are also the times a thinned KM table keeps rows around.
+import {monthTicks} from "../core/results/km-thin.js";
 import type {Result} from "../core/results/lookup.js";
 import type {KMRow} from "../core/results/rows.js";
 import {figure} from "./figure.js";
 import {fmtMonths, kmMedianText, monthsOrNotReached, patientList} from "./format.js";
-import {monthTicks, riskTable} from "./risk-table.js";
+import {riskTable} from "./risk-table.js";
 import {allResults} from "./shipped.js";
 
 /** Patients behind a step, the first ten named: a tooltip stays readable at any N. */

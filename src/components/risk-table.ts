@@ -24,9 +24,6 @@ export function riskAt(rows: readonly KMRow[], times: readonly number[]): RiskAt
   });
 }
 
-// The ticks are also the times a thinned KM table keeps rows around (src/core/results/km-thin.ts).
-export {monthTicks} from "../core/results/km-thin.js";
-
 const LINES = [
   {key: "n_risk", label: "At risk"},
   {key: "events", label: "Events (cum.)"},

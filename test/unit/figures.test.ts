@@ -2,8 +2,9 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {kmMedianText, months} from "../../src/components/format.js";
-import {monthTicks, riskAt} from "../../src/components/risk-table.js";
+import {riskAt} from "../../src/components/risk-table.js";
 import {waterfallOrder} from "../../src/components/waterfall.js";
+import {monthTicks} from "../../src/core/results/km-thin.js";
 import type {KMRow, SwimmerLane, SwimmerMarker} from "../../src/core/results/rows.js";
 import {dodgeMarkers, layoutLanes} from "../../src/core/results/swimmer-layout.js";
 
