@@ -226,11 +226,14 @@ function limitedProjection(names: string[], types: DuckDBType[], limits: OutputL
 /** Where the ADaM tables restricted to the patients of table lane_sample are (views, first on the search path). */
 const LANE_SAMPLE_SCHEMA = "lane_sample_adam";
 
-/** The rows of an analysis file (SQL text) computed from the lane sample's ADaM rows, by result id. */
-async function sampledRows(engine: Engine, text: string): Promise<Map<unknown, unknown>> {
+async function createLaneSampleViews(engine: Engine): Promise<void> {
   await engine.sql(`CREATE SCHEMA IF NOT EXISTS ${LANE_SAMPLE_SCHEMA};` + ADAM_TABLES.map((table) =>
     `CREATE OR REPLACE VIEW ${LANE_SAMPLE_SCHEMA}.${table} AS
        SELECT * FROM main.${table} SEMI JOIN lane_sample USING (USUBJID);`).join("\n"));
+}
+
+/** The rows of an analysis file (SQL text) computed from the lane sample's ADaM rows, by result id. */
+async function sampledRows(engine: Engine, text: string): Promise<Map<unknown, unknown>> {
   await engine.sql(`SET search_path = '${LANE_SAMPLE_SCHEMA},main'`);
   try {
     return new Map((await engine.sql(`SELECT id, rows FROM (${text})`)).map(({id, rows}) => [id, rows]));
@@ -245,6 +248,7 @@ export async function runAnalyses(
   files: readonly string[] = ANALYSIS_FILES
 ): Promise<Map<string, Row[]>> {
   await engine.runAll(LIBRARY_FILES);
+  if (limits.sampleLanes) await createLaneSampleViews(engine);
   const out = new Map<string, Row[]>();
   for (const file of files) {
     // Each analysis file is one SELECT: as a view, its columns are known before it runs, and what is not selected
