@@ -147,7 +147,7 @@ patient_dates AS (
 -- The dated records that break a temporal rule, each rule a flag (a registry has 10^7 dated records; only the few
 -- that break a rule are kept, and only they get a message).
 timeline AS (
-  SELECT * FROM (
+  SELECT *, 'patient ' || USUBJID || ': ' AS own FROM (
     SELECT d.*, p.* EXCLUDE (USUBJID),
       -- Baseline imaging may precede the diagnosis: it is part of the diagnostic work-up.
       kind NOT IN ('diagnosis', 'baseline') AND date < DIAGDT AS before_diagnosis,
@@ -162,7 +162,7 @@ timeline AS (
 ),
 nothing_before_diagnosis AS (
   SELECT file, line, "column", iso(date), 'nothing-before-diagnosis',
-    'patient ' || USUBJID || ': ' || "column" || ' is before the diagnosis on ' || iso(DIAGDT) ||
+    own || "column" || ' is before the diagnosis on ' || iso(DIAGDT) ||
     ' (patients.csv line ' || patient_line || ')'
   FROM timeline WHERE before_diagnosis
 ),
@@ -170,7 +170,7 @@ day1_rules AS (
   SELECT file, line, "column", iso(date),
     CASE kind WHEN 'baseline' THEN 'baseline-before-start' WHEN 'response' THEN 'response-after-start'
       ELSE 'on-or-after-start' END,
-    'patient ' || USUBJID || ': ' || CASE kind WHEN 'baseline' THEN 'baseline imaging must be on or before '
+    own || CASE kind WHEN 'baseline' THEN 'baseline imaging must be on or before '
       WHEN 'response' THEN 'a response assessment must come after ' ELSE "column" || ' is before ' END ||
       day1_is(day1, day1_line)
   FROM timeline WHERE breaks_day1
@@ -178,12 +178,12 @@ day1_rules AS (
 nothing_after_end AS (
   SELECT file, line, "column", iso(date),
     CASE WHEN end_event = 'DEATH' THEN 'nothing-after-death' ELSE 'nothing-after-last-contact' END,
-    'patient ' || USUBJID || ': ' || "column" || ' is after the ' || end_is(end_event, end_date, end_line)
+    own || "column" || ' is after the ' || end_is(end_event, end_date, end_line)
   FROM timeline WHERE after_end
 ),
 nothing_after_cutoff AS (
   SELECT file, line, "column", iso(date), 'nothing-after-cutoff',
-    'patient ' || USUBJID || ': ' || "column" || ' is after the data cutoff ' || iso(getvariable('cutoff')) ||
+    own || "column" || ' is after the data cutoff ' || iso(getvariable('cutoff')) ||
     ' (study.json)'
   FROM timeline WHERE after_cutoff
 )
