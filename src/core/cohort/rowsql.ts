@@ -74,14 +74,18 @@ function columnRules(column: Column, v = ident(column.name)): CellRule[] {
   ];
 }
 
+/** A conditional's cell predicates, broken when its `when` holds: a required cell empty, a forbidden one filled. */
+const missing = (column: string) => `${ident(column)} = ''`;
+const present = (column: string) => `${ident(column)} <> ''`;
+
 /** Every rule of a file, in priority order (the first broken rule of a cell is the one reported). */
 function cellRules(schema: FileSchema): CellRule[] {
   return [
     ...schema.columns.flatMap((column) => columnRules(column)),
     ...schema.conditionals.flatMap(({when, why, require = [], forbid = []}) => [
-      ...require.map((column) => ({column, breaks: `(${when}) AND ${ident(column)} = ''`, rule: "'required-when'",
+      ...require.map((column) => ({column, breaks: `(${when}) AND ${missing(column)}`, rule: "'required-when'",
         message: `${sqlString(`${column} is required when `)} || (${why})`})),
-      ...forbid.map((column) => ({column, breaks: `(${when}) AND ${ident(column)} <> ''`, rule: "'not-applicable'",
+      ...forbid.map((column) => ({column, breaks: `(${when}) AND ${present(column)}`, rule: "'not-applicable'",
         message: `${sqlString(`${column} must be empty when `)} || (${why})`}))
     ]),
     ...schema.checks.map(({column, rule, when, message}) => ({column, breaks: `(${when})`, rule: sqlString(rule), message}))
@@ -114,16 +118,24 @@ ${schema.columns.map((column) =>
  * USUBJID.
  */
 export function loadChecked(schema: FileSchema, badColumns: readonly string[]): string {
+  // The same rules as cellRules, but each conditional's `when` once per row rather than once per column it names:
+  // a row of treatments.csv would otherwise test its TRTCAT some 60 times.
   const rowRules = [
-    ...cellRules(schema).slice(schema.columns.length * 2).map((r) => r.breaks),
+    ...schema.conditionals.flatMap(({when, require = [], forbid = []}) => {
+      const cells = [...require.map(missing), ...forbid.map(present)];
+      return cells.length > 0 ? [`(${when}) AND (${cells.join(" OR ")})`] : [];
+    }),
+    ...schema.checks.map(({when}) => `(${when})`),
     ...badColumns.map((column) =>
       `${ident(column)} IN (SELECT value FROM bad_values_${schema.stem} WHERE "column" = ${sqlString(column)})`)
   ];
-  // A typed pattern (USUBJID) is NULL unless well-formed: "01" is not patient 1.
+  // A typed pattern (USUBJID) is NULL unless well-formed: "01" is not patient 1. A column without bad values is
+  // well-formed wherever it is not empty, so only a column with some pays for the pattern on every row.
   const columns = schema.columns.map((column) => {
     const v = ident(column.name);
     const cast = `TRY_CAST(NULLIF(${v}, '') AS ${sqlType(column)})`;
-    return `${column.type ? `CASE WHEN ${passes(v, column.check)} THEN ${cast} END` : cast} AS ${v}`;
+    const guarded = column.type && badColumns.includes(column.name);
+    return `${guarded ? `CASE WHEN ${passes(v, column.check)} THEN ${cast} END` : cast} AS ${v}`;
   });
   const ok = rowRules.length === 0 ? "true" : `NOT (${rowRules.join("\n  OR ")})`;
   return `CREATE OR REPLACE TABLE cohort_${schema.stem} AS\nSELECT line, ${ok} AS ok,\n  ` +
