@@ -3,10 +3,11 @@
 // full QC up to 100 patients and above it the QC of a 60-patient sub-cohort. The real QC runs throughout.
 import assert from "node:assert/strict";
 import {createHash} from "node:crypto";
-import {mkdtempSync, rmSync} from "node:fs";
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
+import {openCohort, runAnalyses} from "../../src/core/engine.js";
 import {buildResults} from "../../src/core/results/index.js";
 import {firstInSampleOrder, type Limits} from "../../src/core/results/limits.js";
 import {writeCohort} from "../../src/core/synth/write.js";
@@ -66,4 +67,23 @@ test("above qcFull the QC runs on the sub-cohort and each result says which", ()
   assert.ok(withSampleQc.results.every((r) => r.qc.agree));
   assert.deepEqual(byId(withSampleQc, "response.orr").qc.sample, expected);
   assert.deepEqual(withSampleQc.report.limits?.qc, expected);
+});
+
+test("sampled per-patient rows come from the lane sample's ADaM rows; without a rows_total column, an error", async () => {
+  const engine = await openCohort(dir);
+  try {
+    await engine.sql("CREATE TEMP TABLE lane_sample AS SELECT USUBJID FROM adsl WHERE USUBJID IN (2, 5)");
+    const lanes = (total: string) => {
+      const file = join(scratch, `lanes${total ? "-total" : ""}.sql`);
+      writeFileSync(file, `SELECT 'lanes' AS id, ${total}list({USUBJID: USUBJID} ORDER BY USUBJID) AS rows FROM adsl`);
+      return file;
+    };
+    const [out] = (await runAnalyses(engine, {listPatients: true, sampleLanes: true}, [lanes("count(*) AS rows_total, ")]))
+      .values();
+    assert.deepEqual(out, [{id: "lanes", rows_total: 150, rows: [{USUBJID: 2}, {USUBJID: 5}]}]);
+    await assert.rejects(runAnalyses(engine, {listPatients: true, sampleLanes: true}, [lanes("")]),
+      /lanes\.sql: per-patient rows need a rows_total column/);
+  } finally {
+    engine.close();
+  }
 });
