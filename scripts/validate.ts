@@ -8,6 +8,9 @@ const {data} = cliArgs({usage: "npm run --silent validate -- [--data DIR]"});
 
 await withValidCohort(data, ({study, summary}) => {
   const width = Math.max(...summary.files.map((f) => f.file.length));
+  // Columns as wide as their widest value: a registry's assessments run to 10^7 rows.
+  const rowsWidth = Math.max(...summary.files.map((f) => String(f.rows).length));
+  const bytesWidth = Math.max(...summary.files.map((f) => String(f.bytes).length));
   const lines = [
     `${data}: valid cohort ${study.study_id} version ${study.version}` +
       (study.reconstructed ? " (reconstructed: no row is a real person)" : ""),
@@ -15,8 +18,8 @@ await withValidCohort(data, ({study, summary}) => {
     "files:",
     ...summary.files.map(
       (f) =>
-        `  ${f.file.padEnd(width)}  ${f.file.endsWith(".csv") ? `${String(f.rows).padStart(6)} rows` : "          "}` +
-        `  ${String(f.bytes).padStart(9)} bytes  sha256 ${f.sha256}`
+        `  ${f.file.padEnd(width)}  ${f.file.endsWith(".csv") ? `${String(f.rows).padStart(rowsWidth)} rows` : " ".repeat(rowsWidth + 5)}` +
+        `  ${String(f.bytes).padStart(bytesWidth)} bytes  sha256 ${f.sha256}`
     ),
     "",
     `rules checked (${summary.rules.length}):`,
