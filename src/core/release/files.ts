@@ -1,6 +1,6 @@
 // SHA-256 and size of every file under a directory: the fingerprint of a cohort or of a built site.
 import {createHash} from "node:crypto";
-import {readdirSync, readFileSync} from "node:fs";
+import {closeSync, openSync, readdirSync, readSync} from "node:fs";
 import {join, relative, sep} from "node:path";
 
 export interface FileDigest {
@@ -24,9 +24,18 @@ export function digestTree(dir: string): FileDigest[] {
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** Read in chunks: a registry's treatments.csv is gigabytes, and Node cannot hold a file of 2 GiB in one buffer. */
 export function digestFile(file: string, path = file): FileDigest {
-  const content = readFileSync(file);
-  return {path, sha256: createHash("sha256").update(content).digest("hex"), bytes: content.length};
+  const hash = createHash("sha256");
+  const chunk = Buffer.allocUnsafe(1 << 22);
+  const fd = openSync(file, "r");
+  let bytes = 0;
+  try {
+    for (let read; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0; bytes += read) hash.update(chunk.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return {path, sha256: hash.digest("hex"), bytes};
 }
 
 /** One SHA-256 over a list of digests, in the format of `sha256sum` output. */
