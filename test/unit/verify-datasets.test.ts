@@ -9,7 +9,7 @@ import {join} from "node:path";
 import {test} from "node:test";
 import {ADAM_METADATA, dataDictionary, type Column} from "../../src/core/adam-metadata.js";
 import {ADAM_TABLES, openCohort} from "../../src/core/engine.js";
-import {tar} from "../../src/core/tar.js";
+import {tar, tarFiles} from "../../src/core/tar.js";
 
 const adsl = (name: string, type = "INTEGER") => ({table_name: "adsl", column_name: name, data_type: type});
 
@@ -54,6 +54,23 @@ test("tar: ustar headers, 512-byte blocks, same bytes every time, readable by ta
     rmSync(dir, {recursive: true, force: true});
   }
   assert.throws(() => tar([["x".repeat(101), Buffer.alloc(0)]]), /longer than 100 bytes/);
+});
+
+test("tarFiles streams the same archive from files on disk, a file of several read chunks included", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "verify-tar-files-"));
+  try {
+    const large = Buffer.from(Array.from({length: 200_000}, (_, i) => i % 253)); // several 64 KiB stream chunks
+    writeFileSync(join(dir, "a.csv"), "x,y\n1,2\n");
+    writeFileSync(join(dir, "large.parquet"), large);
+    writeFileSync(join(dir, "empty.csv"), "");
+    const chunks = [];
+    for await (const chunk of tarFiles([["a.csv", join(dir, "a.csv")], ["large.parquet", join(dir, "large.parquet")],
+      ["empty.csv", join(dir, "empty.csv")]])) chunks.push(chunk);
+    assert.deepEqual(Buffer.concat(chunks),
+      tar([["a.csv", Buffer.from("x,y\n1,2\n")], ["large.parquet", large], ["empty.csv", Buffer.alloc(0)]]));
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
 });
 
 test("the metadata describes exactly the columns the ADaM SQL derives", async () => {
