@@ -1,7 +1,10 @@
 // A minimal, deterministic tar archive (POSIX ustar): regular files only, mode 0644, owner 0, mtime 0, so the same
-// files always give the same bytes. Framework extracts archives a data loader writes (src/data/adam.tgz.ts).
+// files always give the same bytes. Framework extracts the archives the data loaders write (src/data/*.tgz.ts).
 
 import {createReadStream, statSync} from "node:fs";
+import {Readable, type Writable} from "node:stream";
+import {pipeline} from "node:stream/promises";
+import {createGzip} from "node:zlib";
 
 const BLOCK = 512;
 
@@ -29,31 +32,35 @@ function header(name: string, size: number): Buffer {
 
 /** Zeros from the end of a file's content to the end of its last block. */
 const padding = (size: number) => Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
-const END = Buffer.alloc(2 * BLOCK);
 
-/** The tar archive of `files` (name → content), in the given order. */
-export function tar(files: ReadonlyArray<readonly [string, Buffer]>): Buffer {
-  const parts: Buffer[] = [];
-  for (const [name, content] of files) parts.push(header(name, content.length), content, padding(content.length));
-  parts.push(END);
-  return Buffer.concat(parts);
-}
+/** A member of the archive: its name and its content, in memory or in a file on disk (read in chunks). */
+export type TarEntry = readonly [name: string, content: Buffer | {path: string}];
 
 /**
- * The same archive of files on disk (name in the archive → path), as a stream of chunks: the ADaM files of 10^6
- * patients are 1.3 GB, which need not be in memory at once, and a file of 2 GiB cannot be in one buffer.
+ * The tar archive of `entries`, in the given order, as a stream of chunks: the ADaM files of 10^6 patients are
+ * 1.3 GB, which need not be in memory at once, and a file of 2 GiB cannot be in one buffer.
  */
-export async function* tarFiles(files: ReadonlyArray<readonly [string, string]>): AsyncGenerator<Buffer> {
-  for (const [name, path] of files) {
-    const {size} = statSync(path);
+export async function* tar(entries: readonly TarEntry[]): AsyncGenerator<Buffer> {
+  for (const [name, content] of entries) {
+    const inMemory = Buffer.isBuffer(content);
+    const size = inMemory ? content.length : statSync(content.path).size;
     yield header(name, size);
     let read = 0;
-    for await (const chunk of createReadStream(path)) {
+    for await (const chunk of inMemory ? [content] : createReadStream(content.path)) {
       read += (chunk as Buffer).length;
       yield chunk as Buffer;
     }
-    if (read !== size) throw new Error(`tar: ${path} changed while it was archived`);
+    if (read !== size) throw new Error(`tar: ${name} changed while it was archived`);
     yield padding(size);
   }
-  yield END;
+  yield Buffer.alloc(2 * BLOCK); // end of archive
+}
+
+/**
+ * Writes the gzipped archive of `entries` to `out` (a loader's stdout). The archive only carries the files to
+ * Framework, which extracts them into the site, so the fastest compression: the ADaM files of 10^6 patients in 14 s
+ * instead of the default level's 36 s, for 244 MB instead of 204 (docs/scale.md).
+ */
+export async function writeTgz(entries: readonly TarEntry[], out: Writable = process.stdout): Promise<void> {
+  await pipeline(Readable.from(tar(entries)), createGzip({level: 1}), out);
 }

@@ -4,21 +4,14 @@
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {Readable} from "node:stream";
-import {pipeline} from "node:stream/promises";
-import {createGzip} from "node:zlib";
 import {writeDatasets} from "../core/results/datasets.js";
-import {tarFiles} from "../core/tar.js";
+import {writeTgz} from "../core/tar.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "adam-tgz-"));
 try {
   const out = join(scratch, "adam");
   const files = await writeDatasets(process.env.COHORT_DIR ?? "data/cohort", out);
-  // Streamed: at 10^6 patients the files are 1.3 GB. The archive only carries them to Framework, which extracts
-  // them into the site, so the fastest compression: at 10^6, 14 s instead of the default level's 36 s, for 244 MB
-  // instead of 204 (docs/scale.md).
-  await pipeline(Readable.from(tarFiles(files.map((name) => [name, join(out, name)] as const))),
-    createGzip({level: 1}), process.stdout);
+  await writeTgz(files.map((name) => [name, {path: join(out, name)}] as const));
 } finally {
   rmSync(scratch, {recursive: true, force: true});
 }

@@ -3,12 +3,11 @@
 // re-runs' comparison), <slice>.json, what each page fetches (src/core/results/pages.ts), reconciliation.json,
 // every number the paper prints against the same number recomputed (src/core/reconcile/), with the report identity,
 // and lineage.json, each result's counted and population patients (src/core/lineage/; empty above 1000 patients).
-import {gzipSync} from "node:zlib";
 import {buildLineage} from "../core/lineage/build.js";
 import {loadPublished, reconcile} from "../core/reconcile/index.js";
 import {buildResults} from "../core/results/index.js";
 import {SLICES, slice, type SliceName} from "../core/results/pages.js";
-import {tar} from "../core/tar.js";
+import {writeTgz} from "../core/tar.js";
 
 const dir = process.env.COHORT_DIR ?? "data/cohort";
 const data = await buildResults(dir);
@@ -18,4 +17,4 @@ const members: [string, string][] = [
   ["reconciliation.json", JSON.stringify({report: data.report, rows: reconcile(data, loadPublished())})],
   ["lineage.json", JSON.stringify(await buildLineage(dir, data))]
 ];
-process.stdout.write(gzipSync(tar(members.map(([name, text]) => [name, Buffer.from(text)] as const))));
+await writeTgz(members.map(([name, text]) => [name, Buffer.from(text)] as const));

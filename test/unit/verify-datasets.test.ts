@@ -3,13 +3,13 @@
 // writes (src/core/tar.ts).
 import assert from "node:assert/strict";
 import {execFileSync} from "node:child_process";
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
 import {ADAM_METADATA, dataDictionary, type Column} from "../../src/core/adam-metadata.js";
 import {ADAM_TABLES, openCohort} from "../../src/core/engine.js";
-import {tar, tarFiles} from "../../src/core/tar.js";
+import {tar, type TarEntry} from "../../src/core/tar.js";
 
 const adsl = (name: string, type = "INTEGER") => ({table_name: "adsl", column_name: name, data_type: type});
 
@@ -35,14 +35,21 @@ test("a derived column without a label and a label without a column are both rep
   });
 });
 
-test("tar: ustar headers, 512-byte blocks, same bytes every time, readable by tar(1)", () => {
-  const archive = tar([["a.csv", Buffer.from("x,y\n1,2\n")], ["b.parquet", Buffer.alloc(600, 7)]]);
+/** The whole archive of `entries` in one buffer. */
+async function archiveOf(entries: readonly TarEntry[]): Promise<Buffer> {
+  const chunks = [];
+  for await (const chunk of tar(entries)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+test("tar: ustar headers, 512-byte blocks, same bytes every time, readable by tar(1)", async () => {
+  const archive = await archiveOf([["a.csv", Buffer.from("x,y\n1,2\n")], ["b.parquet", Buffer.alloc(600, 7)]]);
   // header + 1 data block, header + 2 data blocks, 2 end blocks
   assert.equal(archive.length, 512 * (2 + 3 + 2));
   assert.equal(archive.subarray(0, 5).toString(), "a.csv");
   assert.equal(archive.subarray(124, 136).toString(), "00000000010\0"); // 8 bytes, octal
   assert.equal(archive.subarray(257, 265).toString(), "ustar\u000000");
-  assert.deepEqual(archive, tar([["a.csv", Buffer.from("x,y\n1,2\n")], ["b.parquet", Buffer.alloc(600, 7)]]));
+  assert.deepEqual(archive, await archiveOf([["a.csv", Buffer.from("x,y\n1,2\n")], ["b.parquet", Buffer.alloc(600, 7)]]));
   const dir = mkdtempSync(join(tmpdir(), "verify-tar-"));
   try {
     writeFileSync(join(dir, "t.tar"), archive);
@@ -53,21 +60,26 @@ test("tar: ustar headers, 512-byte blocks, same bytes every time, readable by ta
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
-  assert.throws(() => tar([["x".repeat(101), Buffer.alloc(0)]]), /longer than 100 bytes/);
+  await assert.rejects(archiveOf([["x".repeat(101), Buffer.alloc(0)]]), /longer than 100 bytes/);
 });
 
-test("tarFiles streams the same archive from files on disk, a file of several read chunks included", async () => {
+test("tar: a file on disk, read in several chunks, is archived as its content in memory would be", async () => {
   const dir = mkdtempSync(join(tmpdir(), "verify-tar-files-"));
   try {
     const large = Buffer.from(Array.from({length: 200_000}, (_, i) => i % 253)); // several 64 KiB stream chunks
     writeFileSync(join(dir, "a.csv"), "x,y\n1,2\n");
     writeFileSync(join(dir, "large.parquet"), large);
     writeFileSync(join(dir, "empty.csv"), "");
-    const chunks = [];
-    for await (const chunk of tarFiles([["a.csv", join(dir, "a.csv")], ["large.parquet", join(dir, "large.parquet")],
-      ["empty.csv", join(dir, "empty.csv")]])) chunks.push(chunk);
-    assert.deepEqual(Buffer.concat(chunks),
-      tar([["a.csv", Buffer.from("x,y\n1,2\n")], ["large.parquet", large], ["empty.csv", Buffer.alloc(0)]]));
+    const archive = await archiveOf([["a.csv", {path: join(dir, "a.csv")}], ["large.parquet", {path: join(dir, "large.parquet")}],
+      ["empty.csv", {path: join(dir, "empty.csv")}]]);
+    assert.deepEqual(archive,
+      await archiveOf([["a.csv", Buffer.from("x,y\n1,2\n")], ["large.parquet", large], ["empty.csv", Buffer.alloc(0)]]));
+    assert.equal(archive.length, 512 * (2 + 1 + Math.ceil(200_000 / 512) + 1 + 2));
+    mkdirSync(join(dir, "out"));
+    writeFileSync(join(dir, "t.tar"), archive);
+    execFileSync("tar", ["-xf", "../t.tar"], {cwd: join(dir, "out")});
+    assert.deepEqual(readFileSync(join(dir, "out", "large.parquet")), large);
+    assert.equal(readFileSync(join(dir, "out", "empty.csv"), "utf8"), "");
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
