@@ -2,14 +2,15 @@
 // Validates a cohort directory and says what it checked; an invalid cohort gets every
 // problem on stderr, exit status 1 and an empty stdout.
 import {cliArgs, withValidCohort} from "../src/core/cli.js";
-import {RULES} from "../src/core/cohort/validate.js";
+import {RULES, type FileSummary} from "../src/core/cohort/validate.js";
 
 const {data} = cliArgs({usage: "npm run --silent validate -- [--data DIR]"});
 
 await withValidCohort(data, ({study, summary}) => {
   const width = Math.max(...summary.files.map((f) => f.file.length));
   // Columns as wide as their widest value: a registry's assessments run to 10^7 rows.
-  const rowsWidth = Math.max(...summary.files.map((f) => String(f.rows).length));
+  const rows = (f: FileSummary) => (f.file.endsWith(".csv") ? `${f.rows} rows` : "");
+  const rowsWidth = Math.max(...summary.files.map((f) => rows(f).length));
   const bytesWidth = Math.max(...summary.files.map((f) => String(f.bytes).length));
   const lines = [
     `${data}: valid cohort ${study.study_id} version ${study.version}` +
@@ -18,7 +19,7 @@ await withValidCohort(data, ({study, summary}) => {
     "files:",
     ...summary.files.map(
       (f) =>
-        `  ${f.file.padEnd(width)}  ${f.file.endsWith(".csv") ? `${String(f.rows).padStart(rowsWidth)} rows` : " ".repeat(rowsWidth + 5)}` +
+        `  ${f.file.padEnd(width)}  ${rows(f).padStart(rowsWidth)}` +
         `  ${String(f.bytes).padStart(bytesWidth)} bytes  sha256 ${f.sha256}`
     ),
     "",

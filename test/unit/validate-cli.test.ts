@@ -25,6 +25,11 @@ test("a valid cohort: exit 0, what was checked on stdout, nothing on stderr", ()
     /^data\/cohort: valid cohort FLOE2024-PDNEC-CRT version 1\.0\.0 \(reconstructed: no row is a real person\)\n/
   );
   assert.match(stdout, /\n {2}treatments\.csv +36 rows +3384 bytes +sha256 [0-9a-f]{64}\n/);
+  // One column each for rows and bytes: every file's line has them at the same place.
+  const files = stdout.split("\n").filter((line) => line.includes(" bytes  sha256 "));
+  assert.equal(files.length, 7);
+  assert.deepEqual(new Set(files.map((line) => line.indexOf(" bytes"))), new Set([files[0]!.indexOf(" bytes")]));
+  assert.equal(new Set(files.filter((line) => line.includes(" rows ")).map((line) => line.indexOf(" rows "))).size, 1);
   assert.match(stdout, /\n {2}rt-dose-per-fraction: RTDOSE \/ RTFRAC is a known schedule: 1\.5–5\.5 Gy per fraction\n/);
 });
 
