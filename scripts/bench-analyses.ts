@@ -2,21 +2,18 @@
  * node --import tsx scripts/bench-analyses.ts DIR
  * The `analyses` step of `npm run bench` (docs/scale.md): the analyses that scripts/bench/analyses.R computes in R
  * (Table 1, the confirmed ORR with its Clopper–Pearson interval, Kaplan–Meier OS and PFS with medians), computed the
- * way the report computes them: the cohort CSVs read by DuckDB's plain-file reader (plainCsv, read.ts) with the column
- * types of src/core/cohort/schema.ts, the ADaM SQL, then the analysis files table1.sql, response.sql and km.sql. Like the R script, and unlike
+ * way the report computes them: the cohort CSVs read by DuckDB's plain-file reader with the column types of
+ * src/core/cohort/schema.ts (scripts/bench/typed-csv.ts), the ADaM SQL, then the analysis files that compute the
+ * same values (SAME_AS_R, scripts/bench/agreement.ts). Like the R script, and unlike
  * `npm run results`, it neither validates the cohort nor runs the QC: it measures the analyses alone, on the same
  * data, so that the two can be compared. Prints {"results": [{id, stats}], "phases_ms": {...}}.
  */
-import {join} from "node:path";
-import {plainCsv} from "../src/core/cohort/read.js";
-import {sqlType} from "../src/core/cohort/rowsql.js";
 import {SCHEMAS} from "../src/core/cohort/schema.js";
 import {deriveAdam, Engine, runAnalyses} from "../src/core/engine.js";
 import {readStudy} from "../src/core/results/build.js";
 import {LIMITS} from "../src/core/results/limits.js";
-
-/** The analysis files that compute what the R script computes. */
-const SAME_AS_R = ["src/sql/analysis/table1.sql", "src/sql/analysis/response.sql", "src/sql/analysis/km.sql"];
+import {SAME_AS_R} from "./bench/agreement.js";
+import {typedCsv} from "./bench/typed-csv.js";
 
 const dir = process.argv[2];
 if (!dir) {
@@ -35,9 +32,7 @@ try {
   // here reports a problem, so rows need no line number and may be read in any order.
   await engine.sql("SET preserve_insertion_order = false");
   for (const schema of SCHEMAS) {
-    await engine.sql(`SET VARIABLE path = $path`, {path: join(dir, schema.file)});
-    const columns = schema.columns.map((column) => [column.name, sqlType(column)] as const);
-    await engine.sql(`CREATE TABLE typed_${schema.stem} AS SELECT * FROM ${plainCsv("path", columns)}`);
+    await engine.sql(`CREATE TABLE typed_${schema.stem} AS SELECT * FROM ${await typedCsv(engine, dir, schema)}`);
     await engine.sql(`CREATE VIEW cohort_${schema.stem} AS SELECT NULL::INTEGER AS line, true AS ok, *
       FROM typed_${schema.stem}`);
   }

@@ -1,9 +1,10 @@
 /**
- * npm run bench -- [--sizes 1000,100000,1000000] [--seed 1] [--steps synth,validate,results,analyses,build,r,duckdb]
+ * npm run bench -- [--sizes 1000,100000,1000000] [--seed 1] [--steps synth,validate,results,analyses,fused,build,r,duckdb]
  *                  [--json bench/results.json] [--dir bench/cohorts] [--timeout 3600] [--heap MB]
  * For each N: generate a synthetic cohort, then time each tool on it in its own child process (wall time, and peak
  * resident memory from /usr/bin/time -v). Compares the report's analyses with the same analyses in R (survival) and
- * with a raw DuckDB scan of the same files (the floor). Prints a table and writes JSON. See docs/scale.md.
+ * with a raw DuckDB scan of the same files (the floor), and the same analyses fused into the fewest DuckDB passes
+ * without ADaM tables (what the ADaM layer costs). Prints a table and writes JSON. See docs/scale.md.
  */
 import {spawn, spawnSync} from "node:child_process";
 import {closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync,
@@ -11,8 +12,9 @@ import {closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, re
 import {cpus, tmpdir, totalmem} from "node:os";
 import {dirname, join, resolve} from "node:path";
 import {parseArgs} from "node:util";
+import {equalValues, reportVsR, sameValues} from "./bench/agreement.js";
 
-const STEPS = ["synth", "validate", "results", "analyses", "build", "r", "duckdb"] as const;
+const STEPS = ["synth", "validate", "results", "analyses", "fused", "build", "r", "duckdb"] as const;
 type Step = (typeof STEPS)[number];
 
 interface Measure {
@@ -104,24 +106,12 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-/** The pipeline's and R's values side by side (KM medians and CIs of OS and PFS, ORR and CI, two Table 1 items). */
+/** The report's (or the analyses step's) values and R's side by side, from the two steps' outputs. */
 function agreement(resultsFile: string, rFile: string): Record<string, {report: unknown; r: unknown}> | undefined {
-  try {
-    if (statSync(resultsFile).size > 512 * 2 ** 20) return undefined;
-    const results = JSON.parse(readFileSync(resultsFile, "utf8")) as {results: {id: string; stats: Record<string, unknown>}[]};
-    const r = JSON.parse(readFileSync(rFile, "utf8"));
-    const stat = (id: string, key: string) => results.results.find((x) => x.id === id)?.stats[key];
-    const pairs: Record<string, {report: unknown; r: unknown}> = {};
-    for (const [id, key] of [["tte.os", "os"], ["tte.pfs", "pfs"]]) {
-      for (const k of ["km_median", "km_ci_low", "km_ci_high"]) pairs[`${key}.${k}`] = {report: stat(id, k), r: r[key][k]};
-    }
-    for (const k of ["pct", "ci_low", "ci_high"]) pairs[`orr.${k}`] = {report: stat("response.orr", k), r: r.orr[k]};
-    pairs["table1.female.n"] = {report: stat("table1.female", "n"), r: r.table1.female.n};
-    pairs["table1.age.mean"] = {report: stat("table1.age", "mean"), r: r.table1.age.mean};
-    return pairs;
-  } catch {
-    return undefined;
-  }
+  if (!existsSync(resultsFile) || statSync(resultsFile).size > 512 * 2 ** 20) return undefined;
+  const results = readJson<{results: {id: string; stats: Record<string, unknown>}[]}>(resultsFile);
+  const r = readJson(rFile);
+  return results && r ? reportVsR(results.results, r) : undefined;
 }
 
 interface Run {
@@ -132,6 +122,8 @@ interface Run {
   steps: Partial<Record<Step, Measure>>;
   ratios?: Record<string, number | undefined>;
   agreement?: Record<string, {report: unknown; r: unknown}>;
+  /** The fused step's values against every value of the R script's output. */
+  fused_agreement?: {equal: number; of: number; different: string[]};
   note?: string;
 }
 const runs: Run[] = [];
@@ -162,12 +154,15 @@ for (const n of sizes) {
   await run("validate", script("validate"), node, [...tsx, join(root, "scripts/validate.ts"), "--data", dir]);
   await run("results", script("results"), node, [...tsx, join(root, "scripts/results.ts"), "--data", dir]);
   await run("analyses", script("bench-analyses"), node, [...tsx, join(root, "scripts/bench-analyses.ts"), dir]);
+  await run("fused", script("bench-fused"), node, [...tsx, join(root, "scripts/bench-fused.ts"), dir]);
   await run("build", script("observable"), node, [...tsx, join(root, "scripts/observable.ts"), "build"], {COHORT_DIR: dir});
   await run("r", rMissing, "Rscript", [join(root, "scripts/bench/analyses.R"), dir]);
   await run("duckdb", undefined, node, [...tsx, join(root, "scripts/bench-scan.ts"), dir]);
   const ok = (s: Step) => (result[s]?.status === "ok" ? result[s]!.wall_s : undefined);
   const cpu = (s: Step) => (result[s]?.status === "ok" ? result[s]!.cpu_s : undefined);
   const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined ? a / b : undefined);
+  const fused = readJson(join(outputs, "fused.out"));
+  const rValues = readJson(join(outputs, "r.out"));
   runs.push({
     n, cohort_bytes: dirBytes(dir), steps: result, scan: readJson(join(outputs, "duckdb.out")),
     ratios: {
@@ -175,6 +170,8 @@ for (const n of sizes) {
       analyses_over_floor: ratio(ok("analyses"), ok("duckdb")),
       r_over_analyses_cpu: ratio(cpu("r"), cpu("analyses")),
       analyses_over_floor_cpu: ratio(cpu("analyses"), cpu("duckdb")),
+      fused_over_floor: ratio(ok("fused"), ok("duckdb")),
+      analyses_over_fused: ratio(ok("analyses"), ok("fused")),
       r_over_results: ratio(ok("r"), ok("results")),
       results_over_floor: ratio(ok("results"), ok("duckdb")),
       validate_over_floor: ratio(ok("validate"), ok("duckdb")),
@@ -184,6 +181,7 @@ for (const n of sizes) {
     },
     agreement: agreement(join(outputs, existsSync(join(outputs, "results.out")) ? "results.out" : "analyses.out"),
       join(outputs, "r.out")),
+    fused_agreement: fused && rValues ? sameValues(fused, rValues) : undefined,
   });
 }
 
@@ -219,9 +217,13 @@ for (const run of runs) {
   }
   if (run.agreement) {
     const pairs = Object.values(run.agreement);
-    const same = pairs.filter(({report, r}) => report === r ||
-      (typeof report === "number" && typeof r === "number" && Math.abs(report - r) <= 1e-9 * Math.max(1, Math.abs(r))));
+    const same = pairs.filter(({report, r}) => equalValues(report, r));
     lines.push(`| ${run.n} | agreement with R | ${same.length} of ${pairs.length} values equal (relative 1e-9) | | | | |`);
+  }
+  if (run.fused_agreement) {
+    const {equal, of, different} = run.fused_agreement;
+    lines.push(`| ${run.n} | fused agrees with R | ${equal} of ${of} values equal (relative 1e-9)` +
+      `${different.length ? `; differ: ${different.join(", ")}` : ""} | | | | |`);
   }
 }
 process.stdout.write(lines.join("\n") + `\n\nwrote ${values.json}\n`);
