@@ -67,7 +67,7 @@ function measure(cmd: string, args: string[], opts: {env?: NodeJS.ProcessEnv; st
       stdio: ["ignore", stdout, "pipe"]});
     closeSync(stdout);
     let stderr = "";
-    child.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    child.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-8000)));
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -83,7 +83,11 @@ function measure(cmd: string, args: string[], opts: {env?: NodeJS.ProcessEnv; st
       const m: Measure = {status: timedOut ? "timeout" : code === 0 ? "ok" : "failed", wall_s,
         cpu_s: cpu.every(Boolean) ? cpu.reduce((sum, match) => sum + Number(match![1]), 0) : undefined,
         max_rss_mb: rss ? Number(rss[1]) / 1024 : undefined};
-      if (m.status === "failed") m.note = stderr.trim().split("\n").slice(-3).join(" | ");
+      if (m.status === "failed") {
+        // The tool's own wording of the failure (its last Error line), not the boilerplate some tools close with.
+        const lines = stderr.trim().split("\n");
+        m.note = lines.findLast((line) => /Error\b/.test(line))?.trim() ?? lines.slice(-3).join(" / ");
+      }
       done(m);
     });
   });
@@ -203,7 +207,7 @@ for (const run of runs) {
   for (const step of steps) {
     const m = run.steps[step];
     if (!m) continue;
-    lines.push(`| ${run.n} | ${step} | ${m.status}${m.note ? ` (${m.note})` : ""} | ${fmt(m.wall_s, 2)} | ` +
+    lines.push(`| ${run.n} | ${step} | ${m.status}${m.note ? ` (${m.note.replaceAll("|", "\\|")})` : ""} | ${fmt(m.wall_s, 2)} | ` +
       `${fmt(m.cpu_s, 2)} | ${fmt(m.max_rss_mb, 0)} | ` +
       `${fmt(m.wall_s !== undefined && floor ? m.wall_s / floor : undefined, 1)} |`);
   }
