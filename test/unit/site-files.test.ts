@@ -20,11 +20,14 @@ test("files over the limit are named with their size; a file at the limit passes
   assert.deepEqual(tooLargeForSite(dir, ["adsl.csv"], "data/adam", 10), []);
 });
 
-test("the limit is Node's: one byte more and readFileSync, as Framework calls it, refuses the file", () => {
+test("a file of 2 GiB, which readFileSync (as Framework calls it) refuses, is named", () => {
   const path = join(dir, "sparse.csv");
   const fd = openSync(path, "w");
-  ftruncateSync(fd, SITE_FILE_BYTES + 1); // sparse: no disk space, no data read before the refusal
+  ftruncateSync(fd, 2 ** 31); // sparse: no disk space, and nothing is read before the refusal
   closeSync(fd);
   assert.throws(() => readFileSync(path), {code: "ERR_FS_FILE_TOO_LARGE"});
-  assert.equal(tooLargeForSite(dir, ["sparse.csv"], "data/adam").length, 1);
+  assert.deepEqual(tooLargeForSite(dir, ["sparse.csv"], "data/adam"), [
+    `data/adam/sparse.csv is ${2 ** 31} bytes: the site build cannot publish a file over ${SITE_FILE_BYTES} bytes ` +
+    "(Framework reads each file whole to hash it)",
+  ]);
 });
