@@ -36,14 +36,17 @@ const padding = (size: number) => Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK)
 /** A member of the archive: its name and its content, in memory or in a file on disk (read in chunks). */
 export type TarEntry = readonly [name: string, content: Buffer | {path: string}];
 
+const entrySize = ([, content]: TarEntry) => (Buffer.isBuffer(content) ? content.length : statSync(content.path).size);
+
 /**
  * The tar archive of `entries`, in the given order, as a stream of chunks: the ADaM files of 10^6 patients are
  * 1.3 GB, which need not be in memory at once, and a file of 2 GiB cannot be in one buffer.
  */
 export async function* tar(entries: readonly TarEntry[]): AsyncGenerator<Buffer> {
-  for (const [name, content] of entries) {
+  for (const entry of entries) {
+    const [name, content] = entry;
     const inMemory = Buffer.isBuffer(content);
-    const size = inMemory ? content.length : statSync(content.path).size;
+    const size = entrySize(entry);
     yield header(name, size);
     let read = 0;
     for await (const chunk of inMemory ? [content] : createReadStream(content.path)) {
@@ -57,10 +60,26 @@ export async function* tar(entries: readonly TarEntry[]): AsyncGenerator<Buffer>
 }
 
 /**
+ * The largest file the site can publish. Framework hashes every file it copies into dist with readFileSync, which
+ * refuses a file over 2 GiB − 1 byte: the build then stops with ERR_FS_FILE_TOO_LARGE, minutes in and without naming
+ * the file. ADRS's CSV, about 770 bytes a patient, reaches it near 2.8 × 10^6 patients (docs/scale.md).
+ */
+export const SITE_FILE_BYTES = 2 ** 31 - 1;
+
+/**
  * Writes the gzipped archive of `entries` to `out` (a loader's stdout). The archive only carries the files to
  * Framework, which extracts them into the site, so the fastest compression: the ADaM files of 10^6 patients in 14 s
- * instead of the default level's 36 s, for 244 MB instead of 204 (docs/scale.md).
+ * instead of the default level's 36 s, for 244 MB instead of 204 (docs/scale.md). A member over `limit`, which the
+ * site could not publish, fails it before anything is written, with every such member named.
  */
-export async function writeTgz(entries: readonly TarEntry[], out: Writable = process.stdout): Promise<void> {
+export async function writeTgz(
+  entries: readonly TarEntry[], out: Writable = process.stdout, limit = SITE_FILE_BYTES
+): Promise<void> {
+  const tooLarge = entries.map((entry) => [entry[0], entrySize(entry)] as const).filter(([, bytes]) => bytes > limit);
+  if (tooLarge.length) {
+    throw new Error(`the site cannot publish a file over ${limit} bytes (Framework reads each file whole to ` +
+      `hash it):\n${tooLarge.map(([name, bytes]) => `  ${name}: ${bytes} bytes`).join("\n")}\nThe cohort's results and ADaM datasets can still be written with ` +
+      "`npm run results` and `npm run datasets`.");
+  }
   await pipeline(Readable.from(tar(entries)), createGzip({level: 1}), out);
 }

@@ -5,18 +5,12 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {writeDatasets} from "../core/results/datasets.js";
-import {tooLargeForSite} from "../core/site-files.js";
 import {writeTgz} from "../core/tar.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "adam-tgz-"));
 try {
   const out = join(scratch, "adam");
   const files = await writeDatasets(process.env.COHORT_DIR ?? "data/cohort", out);
-  const tooLarge = tooLargeForSite(out, files, "data/adam");
-  if (tooLarge.length) {
-    throw new Error(`${tooLarge.join("\n")}\nThe ADaM datasets of this cohort can still be written with ` +
-      "`npm run datasets` and its results with `npm run results`; the site cannot be built.");
-  }
   await writeTgz(files.map((name) => [name, {path: join(out, name)}] as const));
 } finally {
   rmSync(scratch, {recursive: true, force: true});

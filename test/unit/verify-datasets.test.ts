@@ -3,13 +3,15 @@
 // writes (src/core/tar.ts).
 import assert from "node:assert/strict";
 import {execFileSync} from "node:child_process";
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
 import {ADAM_METADATA, dataDictionary, type Column} from "../../src/core/adam-metadata.js";
 import {ADAM_TABLES, openCohort} from "../../src/core/engine.js";
-import {tar, type TarEntry} from "../../src/core/tar.js";
+import {Writable} from "node:stream";
+import {gunzipSync} from "node:zlib";
+import {SITE_FILE_BYTES, tar, writeTgz, type TarEntry} from "../../src/core/tar.js";
 
 const adsl = (name: string, type = "INTEGER") => ({table_name: "adsl", column_name: name, data_type: type});
 
@@ -80,6 +82,48 @@ test("tar: a file on disk, read in several chunks, is archived as its content in
     execFileSync("tar", ["-xf", "../t.tar"], {cwd: join(dir, "out")});
     assert.deepEqual(readFileSync(join(dir, "out", "large.parquet")), large);
     assert.equal(readFileSync(join(dir, "out", "empty.csv"), "utf8"), "");
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
+
+/** What writeTgz writes, collected. */
+function sink(): {out: Writable; bytes: () => Buffer} {
+  const chunks: Buffer[] = [];
+  const out = new Writable({write(chunk: Buffer, _encoding, done) {
+    chunks.push(chunk);
+    done();
+  }});
+  return {out, bytes: () => Buffer.concat(chunks)};
+}
+
+test("writeTgz: the gzipped tar; a member the site cannot publish fails it before anything is written", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "verify-tgz-"));
+  try {
+    writeFileSync(join(dir, "adsl.csv"), "x".repeat(10));
+    const entries: TarEntry[] = [["adsl.csv", {path: join(dir, "adsl.csv")}], ["adrs.csv", Buffer.alloc(11, 120)]];
+    const written = sink();
+    await writeTgz(entries, written.out);
+    assert.deepEqual(gunzipSync(written.bytes()), await archiveOf(entries));
+
+    // At a limit of 10 bytes: the 11-byte member is named, the 10-byte one is not, and nothing is written.
+    const refused = sink();
+    await assert.rejects(writeTgz(entries, refused.out, 10), (error: Error) => {
+      assert.match(error.message, /^the site cannot publish a file over 10 bytes .*\n {2}adrs\.csv: 11 bytes\nThe cohort's/);
+      assert.doesNotMatch(error.message, /adsl\.csv/);
+      return true;
+    });
+    assert.equal(refused.bytes().length, 0);
+
+    // The default limit is Node's: a file of 2 GiB (sparse, nothing read), which readFileSync refuses as Framework
+    // calls it, is refused.
+    const big = join(dir, "big.csv");
+    const fd = openSync(big, "w");
+    ftruncateSync(fd, 2 ** 31);
+    closeSync(fd);
+    assert.throws(() => readFileSync(big), {code: "ERR_FS_FILE_TOO_LARGE"});
+    await assert.rejects(writeTgz([["big.csv", {path: big}]], sink().out),
+      new RegExp(`over ${SITE_FILE_BYTES} bytes .*\n {2}big\.csv: ${2 ** 31} bytes`));
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
