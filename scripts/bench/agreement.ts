@@ -1,15 +1,14 @@
 // How the bench compares implementations of the same analyses: the report's results (or the analyses step's), the R
 // script's output (scripts/bench/analyses.R) and the fused step's (scripts/bench/fused.sql, in R's JSON shape). Every
 // value the R script prints is compared.
+import {agree} from "../../src/core/qc/compare.js";
 
 /** The report's analysis files that compute what the R script computes (the bench's `analyses` step runs these). */
 export const SAME_AS_R = ["src/sql/analysis/table1.sql", "src/sql/analysis/pathology.sql",
   "src/sql/analysis/response.sql", "src/sql/analysis/km.sql"];
 
-/** Equal within a relative 1e-9 (or the same non-number, e.g. null for a median or a limit not reached). */
-export function equalValues(a: unknown, b: unknown): boolean {
-  return a === b || (typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
-}
+/** Equal as the QC compares (relative 1e-9; null only to null, e.g. a median not reached). */
+export const equalValues = (a: unknown, b: unknown): boolean => agree(a, b, 1e-9);
 
 /** Every value of a JSON document with its path of keys. */
 function* leaves(value: unknown, path: string[] = []): Generator<[string[], unknown]> {

@@ -22,7 +22,7 @@ export interface Disagreement {
  * Numbers: equal within `tolerance`, relative to the size of the values (absolute below 1).
  * Lists of patient ids: the same members in any order. Otherwise identical; null equals only null.
  */
-function agree(a: unknown, b: unknown, tolerance: number): boolean {
+export function agree(a: unknown, b: unknown, tolerance: number): boolean {
   if (typeof a === "number" && typeof b === "number") {
     return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
   }
