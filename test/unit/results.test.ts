@@ -1,39 +1,25 @@
 // The results dataset (src/core/results/) on the demo cohort: every display string as the paper prints it (hand-
 // computed from data/cohort), the report identity, no calendar date, and a build that stops when the QC disagrees.
-// The QC is a stand-in here (the real one, src/core/qc/, is the default in src/core/results/qc.ts): it returns the
-// stats it is given and compares key by key.
+// The real QC (src/core/qc/) checks the build; to show that a disagreement stops it, the same QC is made to
+// disagree by one value.
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {fileURLToPath} from "node:url";
-import {buildResults, CATALOG, QcDisagreementError, type Stats} from "../../src/core/results/index.js";
-import type {Disagreement, QcApi} from "../../src/core/results/qc.js";
+import {buildResults, CATALOG, QcDisagreementError} from "../../src/core/results/index.js";
+import {QC, type QcApi} from "../../src/core/results/qc.js";
 
 const cohortDir = fileURLToPath(new URL("../../data/cohort", import.meta.url));
-
-/** A QC that re-derives `qc` (id → stats) and compares like the real one: every key on either side. */
-function stubQc(qc: Record<string, Stats>): QcApi {
-  return {
-    qcResults: async () => qc,
-    qcRows: async () => ({"tte.os": {key: ["time_days"], rows: []}}),
-    compareResults: (results, expected) =>
-      results.flatMap(({id, stats}) => {
-        const other = expected[id] ?? {};
-        return Object.keys({...stats, ...other}).filter((k) => stats[k] !== other[k]).map((stat): Disagreement => ({
-          id, stat, result: stats[stat], qc: other[stat], problem: "differs",
-          difference: typeof stats[stat] === "number" && typeof other[stat] === "number" ? stats[stat]! - other[stat]! : null,
-        }));
-      }),
-    compareRows: () => [],
-    formatDisagreement: (d) => `${d.id}.${d.stat}: results ${d.result} ≠ QC ${d.qc} (difference ${d.difference})`,
-    QC_MODULES: {"cohort.n": "src/core/qc/table1.ts"},
-  };
-}
-
-// A first build whose QC checks nothing gives the SQL stats; the QC of the real build returns exactly those.
-const unchecked = await buildResults(cohortDir, {...stubQc({}), compareResults: () => []});
-const sqlStats = Object.fromEntries(unchecked.results.map((r) => [r.id, r.stats]));
-const dataset = await buildResults(cohortDir, stubQc(sqlStats));
+const dataset = await buildResults(cohortDir);
 const byId = new Map(dataset.results.map((r) => [r.id, r]));
+
+/** The real QC with its output changed by `edit` (QC.qcAll reads the cohort once, as the build does). */
+function disagreeingQc(edit: (out: Awaited<ReturnType<NonNullable<QcApi["qcAll"]>>>) => void): QcApi {
+  return {...QC, qcAll: async (dir) => {
+    const out = await QC.qcAll!(dir);
+    edit(out);
+    return out;
+  }};
+}
 
 test("display strings as the paper rounds them", () => {
   const display = Object.fromEntries(dataset.results.map((r) => [r.id, r.display]));
@@ -126,10 +112,15 @@ test("no calendar date anywhere in the results, except the cut-off of the report
 });
 
 test("a QC disagreement stops the build, naming the result, both values and the difference", async () => {
-  const qc = stubQc({...sqlStats, "table1.female": {n: 4, pct: 50}});
+  const qc = disagreeingQc((out) => { out.stats["table1.female"] = {...out.stats["table1.female"], n: 4}; });
   await assert.rejects(buildResults(cohortDir, qc), (error: Error) => {
     assert.ok(error instanceof QcDisagreementError);
     assert.match(error.message, /table1\.female\.n: results 3 ≠ QC 4 \(difference -1\)/);
     return true;
   });
+});
+
+test("a QC that misses a per-patient row stops the build too", async () => {
+  const qc = disagreeingQc((out) => { out.rows["swimmer.lanes"]!.rows.pop(); });
+  await assert.rejects(buildResults(cohortDir, qc), QcDisagreementError);
 });
