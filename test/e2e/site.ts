@@ -1,8 +1,9 @@
 // The built site, fresh and served on 127.0.0.1 for the end-to-end tests.
 import {execFileSync} from "node:child_process";
 import {createHash} from "node:crypto";
-import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
-import {join, relative} from "node:path";
+import assert from "node:assert/strict";
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
+import {dirname, join, relative} from "node:path";
 import {after, before} from "node:test";
 import type {Browser} from "playwright-core";
 import {serve} from "../../scripts/serve.js";
@@ -11,33 +12,55 @@ import {launch} from "./browser.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const DIST = join(ROOT, "dist");
-const STAMP = join(DIST, ".build-inputs.sha256");
+// Outside dist/, which is the deliverable: a tested dist/ is byte for byte the built one.
+const STAMP = join(ROOT, "test", ".tmp", "build-stamp.json");
 const INPUTS = ["src", "data", "releases", "scripts", "observablehq.config.ts", "package-lock.json"];
 
-/** SHA-256 over every file the build reads (Framework's own cache excluded). */
-function inputHash(): string {
+/** SHA-256 over the files under `paths` (relative names and bytes, in sorted order), skipping `exclude`. */
+function treeHash(root: string, paths: readonly string[], exclude = (_path: string) => false): string {
   const hash = createHash("sha256");
   const visit = (path: string): void => {
-    if (!existsSync(path) || path.includes(`${join("src", ".observablehq")}`)) return;
+    if (!existsSync(path) || exclude(path)) return;
     if (statSync(path).isDirectory()) {
       for (const entry of readdirSync(path).sort()) visit(join(path, entry));
     } else {
-      hash.update(relative(ROOT, path)).update("\0").update(readFileSync(path)).update("\0");
+      hash.update(relative(root, path)).update("\0").update(readFileSync(path)).update("\0");
     }
   };
-  for (const input of INPUTS) visit(join(ROOT, input));
-  return hash.update(`COHORT_DIR=${process.env.COHORT_DIR ?? ""}`).digest("hex");
+  for (const path of paths) visit(join(root, path));
+  return hash.digest("hex");
+}
+
+/** SHA-256 over every file the build reads (Framework's own cache excluded) and the cohort it is pointed at. */
+const inputHash = () => createHash("sha256")
+  .update(treeHash(ROOT, INPUTS, (path) => path.includes(join("src", ".observablehq"))))
+  .update(`COHORT_DIR=${process.env.COHORT_DIR ?? ""}`).digest("hex");
+
+/** SHA-256 over every file of the built site. */
+export const distHash = (dist = DIST) => treeHash(dist, ["."]);
+
+interface Stamp {
+  inputs: string;
+  dist: string;
 }
 
 /**
- * Builds the report unless dist/ was built from exactly these inputs (each test file runs in
- * its own process; the first builds, the others reuse it).
+ * Builds the report unless dist/ was built from exactly these inputs and is unchanged since (each test file runs in
+ * its own process; the first builds, the others reuse it). After the calling file's tests, dist/ must still hash as
+ * built: no test writes into the deliverable.
  */
 export function build(): void {
-  const hash = inputHash();
-  if (existsSync(STAMP) && readFileSync(STAMP, "utf8").trim() === hash) return;
-  execFileSync("npm", ["run", "--silent", "build"], {cwd: ROOT, stdio: ["ignore", "ignore", "inherit"]});
-  writeFileSync(STAMP, hash + "\n");
+  const inputs = inputHash();
+  const stamp: Stamp | undefined = existsSync(STAMP) ? JSON.parse(readFileSync(STAMP, "utf8")) : undefined;
+  let built = stamp?.inputs === inputs && existsSync(DIST) ? distHash() : undefined;
+  if (built === undefined || built !== stamp?.dist) {
+    execFileSync("npm", ["run", "--silent", "build"], {cwd: ROOT, stdio: ["ignore", "ignore", "inherit"]});
+    built = distHash();
+    mkdirSync(dirname(STAMP), {recursive: true});
+    writeFileSync(STAMP, JSON.stringify({inputs, dist: built} satisfies Stamp) + "\n");
+  }
+  const asBuilt = built;
+  after(() => assert.equal(distHash(), asBuilt, "dist/ changed during this file's tests: tests must not write into it"));
 }
 
 /** Every page of the built site as a route: index.html → "/", table-1.html → "/table-1". */
