@@ -80,23 +80,28 @@ test("a 50 MB adverse_events.csv streams through the whole validation", async ()
   const dir = makeCohort();
   after(() => removeCohort(dir));
   const path = join(dir, "adverse_events.csv");
-  // Quoted commas, doubled quotes and non-ASCII text in every row exercise the slow path.
-  const term = `"Træthed, grad 2 – ""fatigue"" ${"x".repeat(150)}"`;
-  const row = `4,${term},Fatigue,2,2020-04-05,CHEMOTHERAPY,DOSE REDUCED\n`;
-  const rows = Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(row));
+  // Quoted commas, doubled quotes and non-ASCII text in every row exercise the slow path; the numbered term keeps
+  // each row its own adverse event (the file's key).
+  const term = (i: number) => `"Træthed, grad 2 – ""fatigue"" ${"x".repeat(143)} ${String(i).padStart(6, "0")}"`;
+  const row = (i: number) => `4,${term(i)},Fatigue,2,2020-04-05,CHEMOTHERAPY,DOSE REDUCED\n`;
+  const rows = Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(row(0)) / 1000) * 1000;
   const out = createWriteStream(path);
   out.write("USUBJID,AETERM,AEDECOD,AETOXGR,AESTDTC,AEREL,AEACN\n");
-  const block = row.repeat(1000);
-  for (let i = 0; i < rows / 1000; i++) out.write(block);
+  for (let start = 0; start < rows; start += 1000) {
+    let block = "";
+    for (let i = start; i < start + 1000; i++) block += row(i);
+    out.write(block);
+  }
   await new Promise((resolve) => out.end(resolve));
 
   const {problems, summary} = await validateCohort(dir);
   assert.deepEqual(problems, []);
   const file = summary.files.find((f) => f.file === "adverse_events.csv")!;
-  assert.equal(file.rows, Math.ceil(rows / 1000) * 1000);
+  assert.equal(file.rows, rows);
   assert.ok(file.bytes > 50 * 1024 * 1024);
   assert.equal(file.sha256, createHash("sha256").update(readFileSync(path)).digest("hex"));
-  assert.equal((await loadCohort(dir)).adverse_events.at(-1)!.AETERM, `Træthed, grad 2 – "fatigue" ${"x".repeat(150)}`);
+  assert.equal((await loadCohort(dir)).adverse_events.at(-1)!.AETERM,
+    `Træthed, grad 2 – "fatigue" ${"x".repeat(143)} ${String(rows - 1).padStart(6, "0")}`);
 });
 
 // A plain file (no quotes) goes through DuckDB's parallel reader, where a row's line is its position in the file
@@ -105,14 +110,16 @@ test("an 80 MB plain adverse_events.csv: problems deep in the file keep their li
   const dir = makeCohort();
   after(() => removeCohort(dir));
   const path = join(dir, "adverse_events.csv");
-  const row = (grade: number) => `4,Fatigue grade 2 ${"x".repeat(150)},Fatigue,${grade},2020-04-05,CHEMOTHERAPY,DOSE REDUCED\n`;
-  const rows = Math.ceil((80 * 1024 * 1024) / Buffer.byteLength(row(2)) / 1000) * 1000;
+  // The line number in the term keeps each row its own adverse event (the file's key).
+  const row = (line: number, grade: number) =>
+    `4,Fatigue grade 2 ${"x".repeat(143)} ${String(line).padStart(6, "0")},Fatigue,${grade},2020-04-05,CHEMOTHERAPY,DOSE REDUCED\n`;
+  const rows = Math.ceil((80 * 1024 * 1024) / Buffer.byteLength(row(0, 2)) / 1000) * 1000;
   const bad = [3, Math.floor(rows * 0.6) + 1, rows + 1]; // physical lines (the header is line 1)
   const out = createWriteStream(path);
   out.write("USUBJID,AETERM,AEDECOD,AETOXGR,AESTDTC,AEREL,AEACN\n");
   for (let start = 2; start <= rows + 1; start += 1000) {
     let block = "";
-    for (let line = start; line < start + 1000; line++) block += row(bad.includes(line) ? 7 : 2);
+    for (let line = start; line < start + 1000; line++) block += row(line, bad.includes(line) ? 7 : 2);
     out.write(block);
   }
   await new Promise((resolve) => out.end(resolve));

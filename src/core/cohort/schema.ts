@@ -53,6 +53,21 @@ export const ROW_RULES = {
 } as const;
 export type RowRule = keyof typeof ROW_RULES;
 
+/** Rules on each file's row identity (keys.ts). */
+export const KEY_RULES = {
+  "duplicate-row": "no row repeats an earlier row of its file cell for cell",
+  "unique-usubjid": "USUBJID is unique in patients.csv",
+  "unique-episodeid": "EPISODEID is unique in treatments.csv",
+  "unique-key": "no two rows of a file share its key (the columns that identify a row, declared per file)"
+} as const;
+export type KeyRule = keyof typeof KEY_RULES;
+
+/** A file's row identity: no two rows share these columns' values (an empty optional cell counts as a value). */
+export interface Key {
+  columns: readonly string[];
+  rule: Exclude<KeyRule, "duplicate-row">;
+}
+
 /** What a non-empty cell must look like; each kind becomes one SQL predicate (rowsql.ts). */
 export type Check =
   /** Whole number (optional minus sign) between min and max. */
@@ -105,6 +120,7 @@ export interface FileSchema {
   columns: readonly Column[];
   conditionals: readonly Conditional[];
   checks: readonly RowCheck[];
+  key: Key;
   /** Data rows the file needs; 0 when a header-only file is valid (e.g. no adverse events). */
   minRows: number;
 }
@@ -161,6 +177,8 @@ const inList = (values: readonly string[]) => `(${values.map(sqlString).join(", 
 const patients: FileSchema = {
   file: "patients.csv",
   stem: "patients",
+  // one row per patient
+  key: {columns: ["USUBJID"], rule: "unique-usubjid"},
   minRows: 1,
   columns: [
     usubjid,
@@ -190,6 +208,8 @@ const patients: FileSchema = {
 const metastases: FileSchema = {
   file: "metastases.csv",
   stem: "metastases",
+  // a metastatic site once per patient
+  key: {columns: ["USUBJID", "METSITE"], rule: "unique-key"},
   minRows: 0,
   columns: [
     usubjid,
@@ -204,6 +224,8 @@ const metastases: FileSchema = {
 const treatments: FileSchema = {
   file: "treatments.csv",
   stem: "treatments",
+  // one row per treatment episode
+  key: {columns: ["EPISODEID"], rule: "unique-episodeid"},
   minRows: 1,
   columns: [
     required("EPISODEID", {kind: "pattern", regex: "[1-9][0-9]{0,8}-[0-9]{2,}"}, "episodeid-format",
@@ -275,6 +297,8 @@ const treatments: FileSchema = {
 const assessments: FileSchema = {
   file: "assessments.csv",
   stem: "assessments",
+  // one overall response per time point (RECIST 1.1)
+  key: {columns: ["USUBJID", "RSDTC"], rule: "unique-key"},
   minRows: 1,
   columns: [
     usubjid,
@@ -296,6 +320,8 @@ const assessments: FileSchema = {
 const events: FileSchema = {
   file: "events.csv",
   stem: "events",
+  // progression once per organ and day; one end of follow-up (cross.sql)
+  key: {columns: ["USUBJID", "EVENT", "EVDTC", "PROGORG"], rule: "unique-key"},
   minRows: 1,
   columns: [
     usubjid,
@@ -318,6 +344,8 @@ const events: FileSchema = {
 const adverseEvents: FileSchema = {
   file: "adverse_events.csv",
   stem: "adverse_events",
+  // an event once per term, onset and grade (CTCAE v4)
+  key: {columns: ["USUBJID", "AETERM", "AESTDTC", "AETOXGR"], rule: "unique-key"},
   minRows: 0,
   columns: [
     usubjid,

@@ -1,7 +1,8 @@
 // validateCohort(dir): the one validation every entry point runs before any analysis, in DuckDB so that it scales
 // with the data (docs/scale.md). Each file is read once (read.ts) and checked row by row while it is loaded into a
 // typed table (the rules of schema.ts as SQL, rowsql.ts); only rows that break a rule are looked at again, to say
-// which cell breaks which rule. Then the rules across rows and files (src/sql/validate/cross.sql). Every problem is
+// which cell breaks which rule, and each file's key is checked (keys.ts: no row counted twice). Then the rules across
+// rows and files (src/sql/validate/cross.sql). Every problem is
 // reported at once, located. A valid cohort's typed tables stay in the engine for the analyses (openValidated).
 import {mkdtempSync, rmSync} from "node:fs";
 import {stat} from "node:fs/promises";
@@ -9,10 +10,11 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {Engine} from "../engine.js";
 import {CSV_RULES} from "./csv.js";
+import {keyProblems} from "./keys.js";
 import {CohortError, sortProblems, type Problem} from "./problem.js";
 import {dropRaw, readRaw, type FileSummary, type RawFile} from "./read.js";
 import {badValues, loadChecked, rowProblems} from "./rowsql.js";
-import {ROW_RULES, SCHEMAS, type FileSchema} from "./schema.js";
+import {KEY_RULES, ROW_RULES, SCHEMAS, type FileSchema} from "./schema.js";
 import {readStudy, STUDY_FILE, STUDY_KEYS, STUDY_RULES} from "./study.js";
 import type {Cohort, Study} from "./types.js";
 
@@ -30,8 +32,6 @@ export interface ValidationResult {
 
 /** Rules across rows and files (src/sql/validate/cross.sql). */
 export const CROSS_RULES = {
-  "unique-usubjid": "USUBJID is unique in patients.csv",
-  "unique-episodeid": "EPISODEID is unique in treatments.csv",
   "known-usubjid": "every USUBJID in the other files is a patient of patients.csv",
   "episodeid-usubjid": "EPISODEID starts with the row's USUBJID",
   "one-induction": "each patient has exactly one induction chemotherapy (its start is Day 1)",
@@ -59,6 +59,7 @@ export const RULES: Readonly<Record<string, string>> = {
   "no-rows": "patients.csv, treatments.csv, assessments.csv and events.csv hold at least one row",
   ...STUDY_RULES,
   ...ROW_RULES,
+  ...KEY_RULES,
   ...CROSS_RULES
 };
 
@@ -67,6 +68,10 @@ const COLUMN_ORDER: Record<string, readonly string[]> = {
   [STUDY_FILE]: STUDY_KEYS
 };
 const RULE_ORDER = Object.keys(RULES);
+
+/** A problem row of SQL as a Problem: a NULL column or value (a whole-row rule) is absent. */
+const located = (row: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as unknown as Problem;
 
 /** Loads and checks one file; returns its summary and its file-level and row problems. */
 async function checkFile(engine: Engine, dir: string, schema: FileSchema, scratch: string) {
@@ -83,6 +88,7 @@ async function checkFile(engine: Engine, dir: string, schema: FileSchema, scratc
       SELECT line FROM cohort_${schema.stem} WHERE NOT ok`);
     problems.push(...((await engine.sql(rowProblems(schema, `bad_${schema.stem}`))) as unknown as Problem[]));
   }
+  if (!raw.structural) problems.push(...(await engine.sql(keyProblems(schema))).map(located));
   await dropRaw(engine, schema);
   if (!raw.structural && rows < schema.minRows) {
     problems.push({file: schema.file, rule: "no-rows", message: `${schema.file} needs at least ${schema.minRows} data row`});
@@ -107,7 +113,8 @@ export async function validateInto(engine: Engine, dir: string): Promise<Validat
     const files = [];
     for (const schema of SCHEMAS) files.push(await checkFile(engine, dir, schema, scratch));
     const problems = [...study.problems, ...files.flatMap((f) => f.problems)];
-    const rules = [...Object.keys(CSV_RULES), "no-rows", ...Object.keys(STUDY_RULES), ...Object.keys(ROW_RULES)];
+    const rules = [...Object.keys(CSV_RULES), "no-rows", ...Object.keys(STUDY_RULES), ...Object.keys(ROW_RULES),
+      ...Object.keys(KEY_RULES)];
     // Rules across files need every file readable: a missing file or column would make every patient break
     // them, burying the one real problem.
     if (study.study && !files.some((f) => f.structural)) {

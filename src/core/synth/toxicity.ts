@@ -43,5 +43,13 @@ export function adverseEvents(rng: Rng, chemo: readonly Episode[], rt: Episode):
       : rng.chance(0.12) ? "DOSE REDUCED" : "DOSE NOT CHANGED";
     out.push({day: rng.int(ep.st, ep.en + 10), term, decod, grade, rel: "CHEMOTHERAPY", acn});
   }
-  return out.sort((a, b) => a.day - b.day);
+  // The same term at the same grade on the same day is one event (the key of adverse_events.csv): keep the first.
+  const seen = new Set<string>();
+  const once = out.filter((a) => {
+    const key = `${a.term}|${a.day}|${a.grade}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return once.sort((a, b) => a.day - b.day);
 }

@@ -1,5 +1,5 @@
--- Rules across rows and files (docs/data-dictionary.md): keys, and the clinical and temporal consistency of each
--- patient's record. Day 1 is the start of induction chemotherapy (docs/architecture.md).
+-- Rules across rows and files (docs/data-dictionary.md): references between files, and the clinical and temporal
+-- consistency of each patient's record (each file's own key: src/core/cohort/keys.ts). Day 1 is the start of induction chemotherapy (docs/architecture.md).
 -- Inputs (src/core/cohort/validate.ts): cohort_<file> tables from the row rules (line, ok, typed columns; USUBJID
 -- is set wherever it is well-formed, also on rows that are not ok) and VARIABLE cutoff (study.json).
 -- Output: one row per problem (file, line, column, value, rule, message), in no particular order.
@@ -27,25 +27,13 @@ subjects AS (
 patient_line AS (
   SELECT USUBJID, min(line) AS line FROM subjects WHERE file = 'patients.csv' GROUP BY USUBJID
 ),
-unique_usubjid AS (
-  SELECT s.file, s.line, 'USUBJID' AS "column", CAST(s.USUBJID AS VARCHAR) AS value, 'unique-usubjid' AS rule,
-    'USUBJID ' || s.USUBJID || ' is already on line ' || p.line AS message
-  FROM subjects s JOIN patient_line p USING (USUBJID)
-  WHERE s.file = 'patients.csv' AND s.line > p.line
-),
 known_usubjid AS (
-  SELECT file, line, 'USUBJID', CAST(USUBJID AS VARCHAR), 'known-usubjid', 'no patient ' || USUBJID || ' in patients.csv'
+  SELECT file, line, 'USUBJID' AS "column", CAST(USUBJID AS VARCHAR) AS value, 'known-usubjid' AS rule,
+    'no patient ' || USUBJID || ' in patients.csv' AS message
   FROM subjects ANTI JOIN patient_line USING (USUBJID)
   WHERE file <> 'patients.csv'
 ),
 treatment AS (SELECT * FROM cohort_treatments WHERE ok),
-episode_line AS (SELECT EPISODEID, min(line) AS line FROM treatment GROUP BY EPISODEID),
-unique_episodeid AS (
-  SELECT 'treatments.csv', t.line, 'EPISODEID', t.EPISODEID, 'unique-episodeid',
-    'EPISODEID ' || t.EPISODEID || ' is already on line ' || e.line
-  FROM treatment t JOIN episode_line e USING (EPISODEID)
-  WHERE t.line > e.line
-),
 episodeid_usubjid AS (
   SELECT 'treatments.csv', line, 'EPISODEID', EPISODEID, 'episodeid-usubjid',
     'EPISODEID must start with USUBJID ' || USUBJID || ' (' || USUBJID || '-NN)'
@@ -187,9 +175,7 @@ nothing_after_cutoff AS (
     ' (study.json)'
   FROM timeline WHERE after_cutoff
 )
-SELECT * FROM unique_usubjid
-UNION ALL SELECT * FROM known_usubjid
-UNION ALL SELECT * FROM unique_episodeid
+SELECT * FROM known_usubjid
 UNION ALL SELECT * FROM episodeid_usubjid
 UNION ALL SELECT * FROM end_after_start
 UNION ALL SELECT * FROM rt_dose_per_fraction
