@@ -3,18 +3,22 @@
 import * as Inputs from "@observablehq/inputs";
 import {csvParse} from "d3-dsv";
 import type {DictionaryEntry} from "../core/adam-metadata.js";
+import {plainCell} from "../core/spreadsheet.js";
 import {actionButton} from "./action-button.js";
 
 export type DatasetRow = Record<string, string | number | null>;
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
 
-/** Parses a dataset's CSV; numbers for the numeric variables of the dictionary, null for empty cells. */
+/**
+ * Parses a dataset's CSV; numbers for the numeric variables of the dictionary, null for empty cells, and text as it
+ * was before the CSV made it safe for spreadsheets (src/core/spreadsheet.ts).
+ */
 export function parseDataset(text: string, dictionary: readonly DictionaryEntry[], dataset: string): DatasetRow[] {
   const numeric = new Set(dictionary.filter((e) => e.dataset === dataset && NUMERIC.test(e.type)).map((e) => e.variable));
   return csvParse(text, (row) =>
     Object.fromEntries(Object.entries(row).map(([key, value]) =>
-      [key, value === "" || value === undefined ? null : numeric.has(key) ? Number(value) : value]))) as DatasetRow[];
+      [key, value === "" || value === undefined ? null : numeric.has(key) ? Number(value) : plainCell(value)]))) as DatasetRow[];
 }
 
 /** Inputs.table scrolls inside its own box: make that box reachable and named for keyboard and screen readers. */

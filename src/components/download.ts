@@ -1,5 +1,6 @@
 // Download buttons: a file is made only when the reader asks, from data on the page or fetched on the click.
 import {csvFormat} from "d3-dsv";
+import {spreadsheetCell} from "../core/spreadsheet.js";
 
 /** Saves a blob under `filename` through a temporary link. */
 export function save(blob: Blob, filename: string): void {
@@ -34,11 +35,16 @@ export function downloadBar(...buttons: HTMLElement[]): HTMLElement {
   return bar;
 }
 
-/** Rows as CSV text; arrays (patient ids) are joined with spaces so a cell stays one value. */
+/** One value as a CSV cell: arrays (patient ids) joined with spaces so a cell stays one value, text made inert. */
+function csvCell(value: unknown): string {
+  if (value == null) return "";
+  if (Array.isArray(value)) return value.join(" ");
+  return typeof value === "string" ? spreadsheetCell(value) : String(value);
+}
+
+/** Rows as CSV text a spreadsheet opens without running any cell as a formula (src/core/spreadsheet.ts). */
 export function toCsv(rows: readonly Record<string, unknown>[], columns?: string[]): string {
-  const flat = rows.map((row) =>
-    Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Array.isArray(value) ? value.join(" ") : value == null ? "" : String(value)]))
-  );
+  const flat = rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, csvCell(value)])));
   return csvFormat(flat, columns ?? (rows.length ? Object.keys(rows[0]!) : [])) + "\n";
 }
 

@@ -3,6 +3,7 @@
 // highlighted (class lineage-hit, aria-selected="true").
 import {csvParse, type DSVRowString} from "d3-dsv";
 import type {LineageEntry} from "../core/lineage/types.js";
+import {plainCell} from "../core/spreadsheet.js";
 import {tableElement} from "./table.js";
 
 /** Rows drawn at most; counted patients' rows come first when the population is larger. */
@@ -21,7 +22,8 @@ export function lineageTable(csv: string, entry: LineageEntry, numerator: readon
     caption: `${name}: rows of the ${entry.denominator.length} patients of the population; the ${counted.size} counted ` +
       "are highlighted" + (shown.length < all.length ? ` (showing ${shown.length} of ${all.length} rows)` : "") +
       (entry.dataset === "adae" ? ". Patients without an adverse event have no row." : "."),
-    columns: columns.map((column, i) => ({label: column, value: (row) => row[column] ?? "", rowHeader: i === 0})),
+    // Text as it was before the CSV made it safe for spreadsheets (src/core/spreadsheet.ts).
+    columns: columns.map((column, i) => ({label: column, value: (row) => plainCell(row[column] ?? ""), rowHeader: i === 0})),
     rows: shown,
     filename: `lineage-${entry.dataset}`,
     rowAttributes: (row) => {

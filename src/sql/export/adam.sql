@@ -13,10 +13,18 @@ CREATE OR REPLACE TEMP VIEW adtte_sorted AS SELECT * FROM adtte ORDER BY PARAMCD
 CREATE OR REPLACE TEMP VIEW adae_sorted AS SELECT * FROM adae
 ORDER BY USUBJID, ADY, AEDECOD, AETERM, AETOXGR, AEREL, AEACN;
 
+-- The CSVs are opened in spreadsheets: a free-text cell (the cohort's AETERM and AEDECOD; every other text column
+-- holds validated codes) that starts like a formula gets a leading apostrophe (OWASP, CSV injection; the rule of
+-- src/core/spreadsheet.ts), undone by src/sql/published/load.sql. The Parquet files hold the text as it is.
+CREATE OR REPLACE TEMP MACRO spreadsheet_text(x) AS
+  CASE WHEN regexp_matches(x, '^[=+\-@\t\r'']') THEN '''' || x ELSE x END;
+CREATE OR REPLACE TEMP VIEW adae_csv AS
+SELECT * REPLACE (spreadsheet_text(AETERM) AS AETERM, spreadsheet_text(AEDECOD) AS AEDECOD) FROM adae_sorted;
+
 COPY adsl_sorted TO (getvariable('out_dir') || '/adsl.csv') (FORMAT csv, HEADER);
 COPY adrs_sorted TO (getvariable('out_dir') || '/adrs.csv') (FORMAT csv, HEADER);
 COPY adtte_sorted TO (getvariable('out_dir') || '/adtte.csv') (FORMAT csv, HEADER);
-COPY adae_sorted TO (getvariable('out_dir') || '/adae.csv') (FORMAT csv, HEADER);
+COPY adae_csv TO (getvariable('out_dir') || '/adae.csv') (FORMAT csv, HEADER);
 COPY adsl_sorted TO (getvariable('out_dir') || '/adsl.parquet') (FORMAT parquet);
 COPY adrs_sorted TO (getvariable('out_dir') || '/adrs.parquet') (FORMAT parquet);
 COPY adtte_sorted TO (getvariable('out_dir') || '/adtte.parquet') (FORMAT parquet);

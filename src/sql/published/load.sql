@@ -29,8 +29,11 @@ SELECT * FROM read_csv(coalesce(getvariable('adam_dir') || '/', '') || 'adtte.cs
   'USUBJID': 'INTEGER', 'PARAMCD': 'VARCHAR', 'PARAM': 'VARCHAR', 'STARTDY': 'INTEGER', 'ADY': 'INTEGER',
   'AVAL': 'INTEGER', 'AVALU': 'VARCHAR', 'CNSR': 'INTEGER', 'EVNTDESC': 'VARCHAR', 'CNSDTDSC': 'VARCHAR'});
 
+-- adae.csv writes free text that starts like a formula with a leading apostrophe (src/sql/export/adam.sql): one is
+-- taken off again.
+CREATE OR REPLACE TEMP MACRO plain_text(x) AS CASE WHEN starts_with(x, '''') THEN x[2:] ELSE x END;
 CREATE OR REPLACE TABLE adae AS
-SELECT * FROM read_csv(coalesce(getvariable('adam_dir') || '/', '') || 'adae.csv', header = true, auto_detect = false,
+SELECT * REPLACE (plain_text(AETERM) AS AETERM, plain_text(AEDECOD) AS AEDECOD) FROM read_csv(coalesce(getvariable('adam_dir') || '/', '') || 'adae.csv', header = true, auto_detect = false,
   columns = {
   'USUBJID': 'INTEGER', 'AETERM': 'VARCHAR', 'AEDECOD': 'VARCHAR', 'AETOXGR': 'INTEGER', 'AEREL': 'VARCHAR',
   'AEACN': 'VARCHAR', 'ADY': 'INTEGER', 'TRTEMFL': 'VARCHAR', 'AEG34FL': 'VARCHAR'});
