@@ -4,7 +4,7 @@
 -- to their directory). A test checks these types against the derived tables.
 
 CREATE OR REPLACE TABLE adsl AS
-SELECT * FROM read_csv(coalesce(getvariable('adam_dir') || '/', '') || 'adsl.csv', header = true, auto_detect = false,
+SELECT * FROM read_csv(coalesce(getvariable('adam_dir') || '/', '') || 'adsl.csv', header = true, auto_detect = false, quote = '"', escape = '"',
   columns = {
   'USUBJID': 'INTEGER', 'AGE': 'INTEGER', 'SEX': 'VARCHAR', 'ECOG': 'INTEGER', 'KI67': 'DOUBLE', 'MORPH': 'VARCHAR',
   'PRIMSITE': 'VARCHAR', 'CTSTAGE': 'VARCHAR', 'CNSTAGE': 'VARCHAR', 'CMSTAGE': 'VARCHAR', 'STAGE': 'VARCHAR',
@@ -17,14 +17,14 @@ SELECT * FROM read_csv(coalesce(getvariable('adam_dir') || '/', '') || 'adsl.csv
   'DTHFL': 'VARCHAR', 'DTHDY': 'INTEGER', 'DTHCAUS': 'VARCHAR', 'LSTALVDY': 'INTEGER'});
 
 CREATE OR REPLACE TABLE adrs AS
-SELECT * FROM read_csv(coalesce(getvariable('adam_dir') || '/', '') || 'adrs.csv', header = true, auto_detect = false,
+SELECT * FROM read_csv(coalesce(getvariable('adam_dir') || '/', '') || 'adrs.csv', header = true, auto_detect = false, quote = '"', escape = '"',
   columns = {
   'USUBJID': 'INTEGER', 'PARAMCD': 'VARCHAR', 'PARAM': 'VARCHAR', 'AVISIT': 'VARCHAR', 'ADY': 'INTEGER',
   'AVALC': 'VARCHAR', 'TUSIZE': 'DOUBLE', 'BASE': 'DOUBLE', 'PCHG': 'DOUBLE', 'ANL01FL': 'VARCHAR',
   'METHOD': 'VARCHAR', 'PROGORG': 'VARCHAR'});
 
 CREATE OR REPLACE TABLE adtte AS
-SELECT * FROM read_csv(coalesce(getvariable('adam_dir') || '/', '') || 'adtte.csv', header = true, auto_detect = false,
+SELECT * FROM read_csv(coalesce(getvariable('adam_dir') || '/', '') || 'adtte.csv', header = true, auto_detect = false, quote = '"', escape = '"',
   columns = {
   'USUBJID': 'INTEGER', 'PARAMCD': 'VARCHAR', 'PARAM': 'VARCHAR', 'STARTDY': 'INTEGER', 'ADY': 'INTEGER',
   'AVAL': 'INTEGER', 'AVALU': 'VARCHAR', 'CNSR': 'INTEGER', 'EVNTDESC': 'VARCHAR', 'CNSDTDSC': 'VARCHAR'});
@@ -33,7 +33,7 @@ SELECT * FROM read_csv(coalesce(getvariable('adam_dir') || '/', '') || 'adtte.cs
 -- taken off again.
 CREATE OR REPLACE TEMP MACRO plain_text(x) AS CASE WHEN starts_with(x, '''') THEN x[2:] ELSE x END;
 CREATE OR REPLACE TABLE adae AS
-SELECT * REPLACE (plain_text(AETERM) AS AETERM, plain_text(AEDECOD) AS AEDECOD) FROM read_csv(coalesce(getvariable('adam_dir') || '/', '') || 'adae.csv', header = true, auto_detect = false,
+SELECT * REPLACE (plain_text(AETERM) AS AETERM, plain_text(AEDECOD) AS AEDECOD) FROM read_csv(coalesce(getvariable('adam_dir') || '/', '') || 'adae.csv', header = true, auto_detect = false, quote = '"', escape = '"',
   columns = {
   'USUBJID': 'INTEGER', 'AETERM': 'VARCHAR', 'AEDECOD': 'VARCHAR', 'AETOXGR': 'INTEGER', 'AEREL': 'VARCHAR',
   'AEACN': 'VARCHAR', 'ADY': 'INTEGER', 'TRTEMFL': 'VARCHAR', 'AEG34FL': 'VARCHAR'});
