@@ -21,9 +21,12 @@ test("the columns of cards, then the lineage", () => {
 test("hand-checked rows: the population, a dichotomous and a categorical level, a mean, the ORR with its CI", () => {
   assert.deepEqual(brief(of("cohort.n")), [["..ard_total_n..", null, "total_n", "N", 6, 0]]);
   // 3 women of 6: p = 0.5, shown as 50% (2 decimals of the proportion).
-  assert.deepEqual(brief(of("table1.female")), [
+  assert.deepEqual(brief(of("table1.female")), [["SEX", null, "attributes", "label", "Female", null],
     ["SEX", "F", "dichotomous", "n", 3, 0], ["SEX", "F", "dichotomous", "N", 6, 0], ["SEX", "F", "dichotomous", "p", 0.5, 2]]);
-  assert.deepEqual(brief(of("table1.morph.minen")).map((r) => r.slice(0, 3))[0], ["MORPH", "MINEN", "categorical"]);
+  // A categorical variable's label is its section, written once, with its first level.
+  assert.deepEqual(brief(of("table1.morph.lcnec"))[0], ["MORPH", null, "attributes", "label", "Morphology", null]);
+  assert.deepEqual(brief(of("table1.morph.minen")).map((r) => r.slice(0, 3)), [
+    ["MORPH", "MINEN", "categorical"], ["MORPH", "MINEN", "categorical"], ["MORPH", "MINEN", "categorical"]]);
   // Ages 48–79, mean 62 (docs/reconstruction.md).
   assert.deepEqual(brief(of("table1.age")).filter((r) => ["mean", "min", "max"].includes(r[3] as string)),
     [["AGE", null, "continuous", "mean", 62, 0], ["AGE", null, "continuous", "min", 48, 0], ["AGE", null, "continuous", "max", 79, 0]]);

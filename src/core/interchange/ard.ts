@@ -8,7 +8,8 @@
 // broom's (n, N, p, mean, median, min, max, estimate, conf.low, conf.high, conf.level, method, std.error, n.risk,
 // n.event, n.censor). `fmt_fun` is an integer, as cards allows: the decimals that give the report's precision
 // (a proportion shown as 33% has 2).
-// The report has one arm, so group1 and group1_level are empty. Per-patient listings (the waterfall's bars, the
+// Each variable's label is an "attributes" row, as cards::ard_attributes() writes it. The report has one arm, so
+// group1 and group1_level are empty. Per-patient listings (the waterfall's bars, the
 // swimmer's lanes) are data, not statistics: they are in the ADaM datasets, not here.
 import {csvFormatRows} from "d3-dsv";
 import {CATALOG} from "../results/catalog.js";
@@ -91,7 +92,7 @@ const STAT_LABELS: Readonly<Record<string, string>> = {
   n: "n", N: "N", p: "%", N_nonmiss: "N Non-missing", mean: "Mean", median: "Median", min: "Min", max: "Max",
   estimate: "Estimate", "conf.low": "CI Lower Bound", "conf.high": "CI Upper Bound", "conf.level": "CI Confidence Level",
   method: "Method", "std.error": "Standard Error", "n.risk": "Number at Risk", "n.event": "Number of Events",
-  "n.censor": "Number of Censored", time_months: "Time (months)",
+  "n.censor": "Number of Censored", time_months: "Time (months)", label: "Variable Label",
 };
 
 /** Decimals the report shows for each display format (src/core/results/format.ts). */
@@ -182,6 +183,7 @@ export function toArd(data: ResultsDataset): ArdRow[] {
     counted.set(key, (counted.get(key) ?? 0) + 1);
   }
   const byId = new Map(data.results.map((r) => [r.id, r]));
+  const labelled = new Set<string>();
   const out: ArdRow[] = [];
   for (const entry of CATALOG) {
     const result = byId.get(entry.id);
@@ -189,8 +191,15 @@ export function toArd(data: ResultsDataset): ArdRow[] {
     const where = VARIABLES[entry.id];
     if (!where || entry.display === null) throw new Error(`ARD: no ADaM variable or format for result ${entry.id}`);
     const [dataset, paramcd, variable, level] = where;
+    const key = `${dataset}/${paramcd}/${variable}`;
+    const categorical = counted.get(key)! > 1;
+    // cards' ard_attributes: the label gtsummary shows for the variable (a level's section, or the result's own).
+    const label: Block[] = labelled.has(key) || entry.display === "count" ? []
+      : [{context: "attributes", stats: [["label", categorical ? result.section : result.label, null]]}];
+    labelled.add(key);
     const all = [
-      ...blocks(result, entry.display, counted.get(`${dataset}/${paramcd}/${variable}`)! > 1),
+      ...label,
+      ...blocks(result, entry.display, categorical),
       ...(entry.id.startsWith("tte.") && entry.id !== "tte.followup" ? kmBlocks(result.rows ?? []) : []),
       ...(entry.id === "safety.grade34" ? aeBlocks(result) : []),
     ];
@@ -198,7 +207,8 @@ export function toArd(data: ResultsDataset): ArdRow[] {
       for (const [stat_name, stat, fmt_fun] of block.stats) {
         out.push({
           group1: null, group1_level: null, variable: block.variable ?? variable,
-          variable_level: block.variable ? block.level ?? null : level, context: block.context, stat_name,
+          variable_level: block.variable ? block.level ?? null : block.context === "attributes" ? null : level,
+          context: block.context, stat_name,
           stat_label: STAT_LABELS[stat_name]!, stat, fmt_fun, warning: null, error: null, result_id: result.id, dataset,
           paramcd, population: result.population, method: result.method, source: result.source,
         });
