@@ -1,9 +1,15 @@
-// npm run --silent datasets -- [--data DIR] --out DIR: validates the cohort, then writes the ADaM-style analysis
-// datasets adsl, adrs, adtte, adae as CSV and Parquet into DIR. Nothing is written for an invalid cohort, and a
-// failure leaves no partial output (src/core/results/datasets.ts).
+// npm run --silent datasets -- [--data DIR] --out DIR: validates the cohort, then writes into DIR the ADaM-style
+// analysis datasets adsl, adrs, adtte, adae as CSV, Parquet and SAS transport (XPT) with their define.xml, and from
+// the results dataset the ARD (ard.csv, ard.json) and Table 1 and the safety tables as Word documents. Nothing is
+// written for an invalid cohort, and a failure leaves no partial output (src/core/results/datasets.ts).
+import {writeResultsFiles} from "../src/core/interchange/results-files.js";
+import {buildResults} from "../src/core/results/index.js";
 import {writeDatasets} from "../src/core/results/datasets.js";
 import {cliArgs, orExit} from "../src/core/cli.js";
 
 const {data, out} = cliArgs({usage: "npm run --silent datasets -- [--data DIR] --out DIR", out: "required"});
-const files = await orExit(data, () => writeDatasets(data, out!));
+const files = await orExit(data, async () => {
+  const results = await buildResults(data);
+  return writeDatasets(data, out!, (dir) => writeResultsFiles(results, dir));
+});
 process.stdout.write(`${out}: ${files.join(", ")}\n`);

@@ -36,7 +36,7 @@ function plainNumbers(rows: readonly DatasetRow[]): Record<string, (value: unkno
 }
 
 /** A link that downloads `href` as `filename`. */
-function downloadLink(label: string, href: string, filename: string): HTMLAnchorElement {
+export function downloadLink(label: string, href: string, filename: string): HTMLAnchorElement {
   const link = document.createElement("a");
   link.href = href;
   link.download = filename;

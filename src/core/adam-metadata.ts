@@ -1,4 +1,6 @@
 // The data dictionary of the published ADaM datasets: label and derivation of every variable, written once here.
+// Labels are at most 40 ASCII characters, as SAS transport files (src/core/interchange/xpt.ts) and CDISC require;
+// the derivation says the rest.
 // Types are not repeated: the loader src/data/adam-dictionary.json.ts reads them from DuckDB's derived tables and
 // fails when a variable is missing here or described but not derived. "patients.csv", "treatments.csv", … are the
 // cohort files (docs/data-dictionary.md); the SQL files under src/sql/adam/ hold the derivations in full.
@@ -21,7 +23,7 @@ export const ADAM_METADATA: Readonly<Record<"adsl" | "adrs" | "adtte" | "adae", 
     v("USUBJID", "Unique subject identifier", "patients.csv USUBJID (the paper's patient number)"),
     v("AGE", "Age at diagnosis (years)", "patients.csv AGE"),
     v("SEX", "Sex", "patients.csv SEX"),
-    v("ECOG", "ECOG performance status at the start of treatment", "patients.csv ECOG"),
+    v("ECOG", "ECOG performance status at Day 1", "patients.csv ECOG"),
     v("KI67", "Ki-67 proliferation index (%)", "patients.csv KI67"),
     v("MORPH", "Morphology (LCNEC, SCNEC, MINEN)", "patients.csv MORPH"),
     v("PRIMSITE", "Primary tumour site", "patients.csv PRIMSITE"),
@@ -40,9 +42,9 @@ export const ADAM_METADATA: Readonly<Record<"adsl" | "adrs" | "adtte" | "adae", 
     v("RTINTENT", "Radiotherapy intent", "RTINTENT of the first concurrent radiotherapy (NEOADJUVANT or DEFINITIVE)"),
     v("SURGFL", "Resection of the primary flag", FLAG("treatments.csv has a PRIMARY_SURGERY")),
     v("MARGIN", "Resection margin", "MARGIN (R0, R1, R2) of the first resection of the primary"),
-    v("YPT", "Pathological T stage after neoadjuvant treatment", "YPT of the first resection of the primary"),
-    v("YPT0FL", "Pathological complete response (ypT0) flag", "'Y' if YPT = ypT0, 'N' if operated otherwise, empty if not operated"),
-    v("LIVRFAFL", "Radiofrequency ablation of liver metastases flag", FLAG("treatments.csv has a LIVER_RFA")),
+    v("YPT", "Pathological T stage (ypT)", "after neoadjuvant treatment: YPT of the first resection of the primary"),
+    v("YPT0FL", "Pathological complete response flag", "'Y' if YPT = ypT0, 'N' if operated otherwise, empty if not operated"),
+    v("LIVRFAFL", "Liver metastases RFA flag", FLAG("treatments.csv has a LIVER_RFA")),
     v("LIVRESFL", "Resection of liver metastases flag", FLAG("treatments.csv has a LIVER_RESECTION")),
     v("INDSTDY", "Induction chemotherapy start day", `${DAY} the first induction start (Day 1 by definition)`),
     v("INDENDY", "Induction chemotherapy end day", `${DAY} the last induction end`),
@@ -74,7 +76,7 @@ export const ADAM_METADATA: Readonly<Record<"adsl" | "adrs" | "adtte" | "adae", 
     v("TUSIZE", "Primary tumour size (mm)", "assessments.csv TUSIZE_MM"),
     v("BASE", "Baseline primary tumour size (mm)", "size at the last baseline assessment"),
     v("PCHG", "Percent change from baseline", "100 × (TUSIZE − BASE) / BASE"),
-    v("ANL01FL", "Analysis flag: post-baseline size before resection", "'Y' for a post-baseline size measured before resection of the primary (the waterfall's best change)"),
+    v("ANL01FL", "Analysis flag 01: size before resection", "'Y' for a post-baseline size measured before resection of the primary (the waterfall's best change)"),
     v("METHOD", "Imaging method", "assessments.csv METHOD"),
     v("PROGORG", "Organ of progression", "events.csv PROGORG (PROG only)"),
   ],
@@ -93,17 +95,41 @@ export const ADAM_METADATA: Readonly<Record<"adsl" | "adrs" | "adtte" | "adae", 
   adae: [
     v("USUBJID", "Unique subject identifier", "as ADSL"),
     v("AETERM", "Reported term for the adverse event", "adverse_events.csv AETERM"),
-    v("AEDECOD", "Dictionary-derived term (MedDRA preferred term)", "adverse_events.csv AEDECOD"),
+    v("AEDECOD", "Dictionary-derived term", "adverse_events.csv AEDECOD (MedDRA preferred term)"),
     v("AETOXGR", "Toxicity grade (CTCAE v4.0)", "adverse_events.csv AETOXGR"),
     v("AEREL", "Treatment the event is attributed to", "adverse_events.csv AEREL"),
     v("AEACN", "Action taken with the treatment", "adverse_events.csv AEACN"),
     v("ADY", "Onset day", `${DAY} onset`),
     v("TRTEMFL", "Treatment-emergent flag", FLAG("onset on or after Day 1")),
-    v("AEG34FL", "Grade 3–4 flag", FLAG("AETOXGR is 3 or 4")),
+    v("AEG34FL", "Grade 3-4 flag", FLAG("AETOXGR is 3 or 4")),
   ],
 };
 
 export type AdamTable = keyof typeof ADAM_METADATA;
+
+export interface DatasetMetadata {
+  label: string;
+  /** ADaM class (Define-XML def:Class). */
+  class: "SUBJECT LEVEL ANALYSIS DATASET" | "BASIC DATA STRUCTURE" | "OCCURRENCE DATA STRUCTURE";
+  structure: string;
+  /** The sort keys of the published files (src/sql/export/adam.sql). */
+  keys: readonly string[];
+  /** The SQL file that derives it. */
+  source: string;
+}
+
+/** Each dataset's label (at most 40 ASCII characters, as in SAS transport files), class, structure and keys. */
+export const ADAM_DATASETS: Readonly<Record<AdamTable, DatasetMetadata>> = {
+  adsl: {label: "Subject-Level Analysis Dataset", class: "SUBJECT LEVEL ANALYSIS DATASET",
+    structure: "One record per subject", keys: ["USUBJID"], source: "src/sql/adam/adsl.sql"},
+  adrs: {label: "Response Analysis Dataset", class: "BASIC DATA STRUCTURE",
+    structure: "One or more records per subject per parameter", keys: ["USUBJID", "PARAMCD", "ADY"],
+    source: "src/sql/adam/adrs.sql"},
+  adtte: {label: "Time-to-Event Analysis Dataset", class: "BASIC DATA STRUCTURE",
+    structure: "One record per subject per parameter", keys: ["PARAMCD", "USUBJID"], source: "src/sql/adam/adtte.sql"},
+  adae: {label: "Adverse Events Analysis Dataset", class: "OCCURRENCE DATA STRUCTURE",
+    structure: "One record per adverse event", keys: ["USUBJID", "ADY", "AEDECOD"], source: "src/sql/adam/adae.sql"},
+};
 
 /** A column of a derived table, as DuckDB's information_schema.columns gives it. */
 export interface Column {

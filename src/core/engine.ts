@@ -64,6 +64,9 @@ const DATE_TYPES = new Set<DuckDBTypeId>([
 ]);
 
 /** Converts one DuckDB value (as the JS conversion of node-api gives it) into plain JSON-able JS. */
+const plainRow = (names: readonly string[], types: readonly DuckDBType[]) => (row: Record<string, unknown>): Row =>
+  Object.fromEntries(names.map((name, i) => [name, plain(row[name], types[i]!, name)]));
+
 function plain(value: unknown, type: DuckDBType, column: string): unknown {
   if (DATE_TYPES.has(type.typeId)) throw new Error(`column ${column} has type ${type}: no calendar date may leave the engine`);
   if (value === null || value === undefined) return null;
@@ -114,10 +117,14 @@ export class Engine {
   /** Runs SQL text (one or more statements); returns the rows of the last one. */
   async sql(text: string, params?: Record<string, string | number>): Promise<Row[]> {
     const reader = await this.connection.runAndReadAll(text, params);
-    const names = reader.columnNames();
-    const types = reader.columnTypes();
-    return reader.getRowObjectsJS().map((row) =>
-      Object.fromEntries(names.map((name, i) => [name, plain(row[name], types[i], name)])));
+    return reader.getRowObjectsJS().map(plainRow(reader.columnNames(), reader.columnTypes()));
+  }
+
+  /** Runs one query and yields its rows a chunk at a time: a table of 10^7 rows is never in memory at once. */
+  async *stream(text: string): AsyncGenerator<Row[]> {
+    const result = await this.connection.stream(text);
+    const toRow = plainRow(result.columnNames(), result.columnTypes());
+    for await (const rows of result.yieldRowObjectJs()) yield rows.map(toRow);
   }
 
   /** The column names and types of a query, without running it. */

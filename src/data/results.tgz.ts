@@ -2,7 +2,9 @@
 // as an archive Framework extracts member by member (data/results/<member>): all.json, the whole dataset (releases, downloads, the
 // re-runs' comparison), <slice>.json, what each page fetches (src/core/results/pages.ts), reconciliation.json,
 // every number the paper prints against the same number recomputed (src/core/reconcile/), with the report identity,
-// and lineage.json, each result's counted and population patients (src/core/lineage/; empty above 1000 patients).
+// lineage.json, each result's counted and population patients (src/core/lineage/; empty above 1000 patients), and
+// the interchange files: ard.csv and ard.json (cards-shaped ARD), table-1.docx and safety.docx (src/core/interchange/).
+import {resultsFiles} from "../core/interchange/results-files.js";
 import {buildLineage} from "../core/lineage/build.js";
 import {loadPublished, reconcile} from "../core/reconcile/index.js";
 import {buildResults} from "../core/results/index.js";
@@ -17,4 +19,4 @@ const members: [string, string][] = [
   ["reconciliation.json", JSON.stringify({report: data.report, rows: reconcile(data, loadPublished())})],
   ["lineage.json", JSON.stringify(await buildLineage(dir, data))]
 ];
-await writeTgz(members.map(([name, text]) => [name, Buffer.from(text)] as const));
+await writeTgz([...members.map(([name, text]) => [name, Buffer.from(text)] as const), ...await resultsFiles(data)]);

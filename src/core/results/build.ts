@@ -15,11 +15,12 @@ import {LIMITS, SQL_SAMPLE_KEY, type Limits} from "./limits.js";
 import {QC, type QcApi} from "./qc.js";
 import type {QcSample, ReportLimits, ResultsDataset} from "./types.js";
 
-interface Study {
+export interface Study {
   study_id: string;
   title: string;
   citation: string;
   cutoff: string;
+  version: string;
 }
 
 export function readStudy(dir: string): Study {
