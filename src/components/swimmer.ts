@@ -145,7 +145,13 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
           className: `swimmer-${kind}`, ariaDescription: style.name
         });
       }),
-      Plot.tip(tippable, Plot.pointer({x: "x", y: "y", title: "text"}))
+      Plot.tip(tippable, Plot.pointer({x: "x", y: "y", title: "text",
+        // Redrawn on every move, the tooltip keeps the role a labelled group needs (figure.ts sets it only once).
+        render(index, scales, values, dimensions, context, next) {
+          const g = next!(index, scales, values, dimensions, context)!;
+          g.setAttribute("role", "group");
+          return g;
+        }}))
     ]
   }) as SVGSVGElement;
   dismissible(plot);
