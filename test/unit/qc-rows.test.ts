@@ -5,6 +5,7 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {test} from "node:test";
 import {compareRows, qcAll, qcResults, qcRows, type Row} from "../../src/core/qc/index.js";
+import {buildResults} from "../../src/core/results/build.js";
 
 const cohortDir = fileURLToPath(new URL("../../data/cohort", import.meta.url));
 const qc = await qcRows(cohortDir);
@@ -71,8 +72,9 @@ test("grade 3–4 adverse events: patients and events, by preferred term", async
     appendFileSync(
       join(dir, "adverse_events.csv"),
       [
-        "4,Neutropenia,Neutrophil count decreased,3,2020-02-10,CHEMOTHERAPY,DOSE REDUCED",
+        // the worst grade (4) not last in the file: the worst is a maximum, not the latest record
         "4,Neutropenia,Neutrophil count decreased,4,2020-03-02,CHEMOTHERAPY,DOSE NOT CHANGED",
+        "4,Neutropenia,Neutrophil count decreased,3,2020-02-10,CHEMOTHERAPY,DOSE REDUCED",
         "2,Neutropenia,Neutrophil count decreased,3,2019-09-20,CHEMOTHERAPY,DRUG WITHDRAWN",
         "1,Diarrhoea,Diarrhoea,3,2019-06-20,RADIOTHERAPY,DOSE NOT CHANGED",
       ].join("\n") + "\n",
@@ -96,6 +98,16 @@ test("grade 3–4 adverse events: patients and events, by preferred term", async
     assert.ok(Math.abs(ci_low! - 11.811725) < 1e-5 && Math.abs(ci_low! + ci_high! - 100) < 1e-9);
     assert.equal(stats["safety.discontinuation"].n, 1);
     assert.equal(stats["safety.dose_reduction"].n, 1);
+    // Worst grade per patient and term: neutrophil count decreased #4 grades 2, 3, 4 → 4; #2 → 3. Any event:
+    // #1 3 (diarrhoea), #2 3, #4 4, #5 2, #6 1 → grades 1–5: 1, 1, 2, 1, 0. The SQL (buildResults, which also
+    // fails on any disagreement with the QC) and the QC both.
+    const {results} = await buildResults(dir);
+    const sqlRows = results.find((r) => r.id === "safety.ae_by_grade")!.rows!;
+    for (const table of [both.rows["safety.ae_by_grade"].rows, sqlRows]) {
+      const n = (AEDECOD: string | null, grade: string) => table.find((r) => r.AEDECOD === AEDECOD && r.grade === grade)!.n;
+      assert.deepEqual(["1", "2", "3", "4", "5", "Any"].map((g) => n("Neutrophil count decreased", g)), [0, 0, 1, 1, 0, 2]);
+      assert.deepEqual(["1", "2", "3", "4", "5", "Any"].map((g) => n(null, g)), [1, 1, 2, 1, 0, 5]);
+    }
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }

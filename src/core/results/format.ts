@@ -70,4 +70,4 @@ export const medianRange = (s: Stats) => `${value1(stat(s, "median"))} (${value1
  * crude median (range) of observed follow-up in parentheses: `32.4 months (crude median 17, range 10–36)`.
  */
 export const followupText = (s: Stats) =>
-  `${months(s.km_median, 1)} months (crude median ${round(stat(s, "median"))}, range ${round(stat(s, "min"))}–${round(stat(s, "max"))})`;
+  `${s.km_median === null ? "not reached" : `${round(s.km_median, 1)} months`} (crude median ${round(stat(s, "median"))}, range ${round(stat(s, "min"))}–${round(stat(s, "max"))})`;
