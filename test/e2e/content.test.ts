@@ -7,15 +7,11 @@ import {describe, test} from "node:test";
 import type {Page} from "playwright-core";
 import {seriousViolations} from "./axe.js";
 import {watch, type PageProblems} from "./browser.js";
-import {build, builtResults, session} from "./site.js";
+import {build, builtResults, resultById, session} from "./site.js";
 
 build();
 const data = builtResults();
-const byId = (id: string) => {
-  const found = data.results.find((r) => r.id === id);
-  assert.ok(found, `results has ${id}`);
-  return found;
-};
+const byId = (id: string) => resultById(data, id);
 
 describe("tables and figures to manuscript standard", () => {
   const site = session();

@@ -6,18 +6,14 @@ import {describe, test} from "node:test";
 import type {Page} from "playwright-core";
 import {watch, type PageProblems} from "./browser.js";
 import {download, firstLine} from "./download.js";
-import {build, builtResults, session} from "./site.js";
+import {build, builtResults, resultById, session} from "./site.js";
 import {followupText} from "../../src/core/results/format.js";
 import type {Results} from "../../src/core/results/lookup.js";
 import {table1Rows} from "../../src/core/results/tables.js";
 
 build();
 const data = builtResults();
-const byId = (id: string) => {
-  const found = data.results.find((r) => r.id === id);
-  assert.ok(found, `results has ${id}`);
-  return found;
-};
+const byId = (id: string) => resultById(data, id);
 const rowsOf = (id: string) => byId(id).rows ?? [];
 
 describe("the report's pages show the results", () => {
