@@ -26,7 +26,11 @@ function stepText(row: KMRow): string {
   return lines.join("\n");
 }
 
-export function kmPlot(result: Result<KMRow>, {width, what}: {width: number; what: string}): HTMLElement {
+/**
+ * `what` names the curve in the figure's description; `origin` says where its time starts, for the x-axis label
+ * ("Months since start", "Months since response" for the duration of response).
+ */
+export function kmPlot(result: Result<KMRow>, {width, what, origin = "start"}: {width: number; what: string; origin?: string}): HTMLElement {
   const rows = [...(result.rows ?? [])].sort((a, b) => a.time - b.time);
   const lastTime = rows.at(-1)?.time ?? 0;
   const ticks = monthTicks(lastTime);
@@ -46,7 +50,7 @@ export function kmPlot(result: Result<KMRow>, {width, what}: {width: number; wha
     marginRight,
     ariaLabel: `Kaplan–Meier curve of ${what}`,
     ariaDescription: description,
-    x: {domain: [0, ticks.at(-1)!], ticks, label: "Months since start", labelAnchor: "right"},
+    x: {domain: [0, ticks.at(-1)!], ticks, label: `Months since ${origin}`, labelAnchor: "right"},
     y: {domain: [0, 1], tickFormat: (d: number) => `${Math.round(d * 100)}%`, label: `${result.label} (%)`, grid: true},
     marks: [
       Plot.areaY(rows.filter((row) => row.ci_low != null && row.ci_high != null), {x: "time", y1: "ci_low", y2: "ci_high", curve: "step-after", fill: "currentColor", fillOpacity: 0.14, className: "km-ci", ariaDescription: "95% confidence band"}),

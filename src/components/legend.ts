@@ -1,7 +1,7 @@
 // A swatch legend drawn as SVG, so that it travels with the figure into SVG and PNG downloads.
 const SVG_NS = "http://www.w3.org/2000/svg";
 
-export type LegendShape = "rect" | "circle" | "triangle" | "diamond" | "times" | "line" | "plus" | "arrow";
+export type LegendShape = "rect" | "circle" | "square" | "star" | "triangle" | "diamond" | "times" | "line" | "plus" | "arrow";
 
 export interface LegendItem {
   label: string;
@@ -11,6 +11,8 @@ export interface LegendItem {
 
 // Paths centred on 0,0 within about ±5 px, close to Plot's symbols of the same names.
 const PATHS: Record<Exclude<LegendShape, "rect" | "circle">, string> = {
+  square: "M-4.5,-4.5H4.5V4.5H-4.5Z",
+  star: "M0,-6L1.6,-2.1L5.7,-1.9L2.5,0.8L3.5,4.9L0,2.6L-3.5,4.9L-2.5,0.8L-5.7,-1.9L-1.6,-2.1Z",
   triangle: "M0,-5.5L5,3.5L-5,3.5Z",
   diamond: "M0,-6L4,0L0,6L-4,0Z",
   times: "M-4,-4L4,4M4,-4L-4,4",

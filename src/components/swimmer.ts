@@ -1,8 +1,10 @@
 // Swimmer plot (the paper's Fig. 1C) from swimmer.lanes/segments/markers: one lane per patient
-// on a months axis, treatment segments, response/progression/death markers, and an arrow for
-// patients alive at the cut-off.
+// on a months axis, labelled with the patient and the best overall response (and a square in its colour), treatment
+// segments, markers of response onset, a later complete response, progression and death, and an arrow for patients
+// alive at the cut-off. One tooltip for the whole figure: at most one shows, and leaving the figure or pressing
+// Escape dismisses it (also one pinned by a click).
 import * as Plot from "@observablehq/plot";
-import {BOR_COLOR, BOR_NAME} from "../core/results/bor.js";
+import {BOR_COLOR, BOR_NAME, BOR_ORDER} from "../core/results/bor.js";
 import type {BOR, MarkerKind, SegmentKind, SwimmerLane, SwimmerMarker, SwimmerSegment} from "../core/results/rows.js";
 import {dodgeMarkers, laneNote, layoutLanes, SWIMMER_ORDERS, type Dodged, type Lane, type LaneFilter} from "../core/results/swimmer-layout.js";
 import {figure} from "./figure.js";
@@ -19,8 +21,9 @@ export const SEGMENTS: Record<SegmentKind, {name: string; color: string}> = {
   adjuvant: {name: "Adjuvant chemotherapy", color: "#97bbf5"}
 };
 
-export const MARKERS: Record<MarkerKind, {name: string; symbol: "circle" | "triangle" | "diamond" | "times"; color: string}> = {
-  response: {name: "First response (CR/PR)", symbol: "circle", color: BOR_COLOR.PR},
+export const MARKERS: Record<MarkerKind, {name: string; symbol: "circle" | "star" | "triangle" | "diamond" | "times"; color: string}> = {
+  response: {name: "Response onset (first CR/PR)", symbol: "circle", color: BOR_COLOR.PR},
+  complete_response: {name: "Complete response reached", symbol: "star", color: BOR_COLOR.CR},
   progression_locoregional: {name: "Locoregional progression", symbol: "triangle", color: "#f28e2c"},
   progression_distant: {name: "Distant progression", symbol: "diamond", color: "#e15759"},
   death: {name: "Death", symbol: "times", color: "currentColor"}
@@ -38,12 +41,34 @@ export interface SwimmerData {
 
 const MARKER_PX = 9; // markers closer than this on screen are offset within the lane
 
+/** What the figure's one tooltip can point at: a lane, a treatment, a marker, each at its place on the plot. */
+interface Tippable {
+  x: number;
+  y: number;
+  text: string;
+}
+
+/** Dismisses the figure's tooltip when the pointer leaves it (also one pinned by a click) or on Escape. */
+function dismissible(svg: SVGSVGElement): void {
+  const shown = () => svg.querySelector("[aria-label=tip] text") !== null;
+  // Plot's pointer keeps a pinned tooltip on leaving; a pointerdown outside its tip unpins and clears it.
+  svg.addEventListener("pointerleave", () => {
+    if (shown()) svg.dispatchEvent(new PointerEvent("pointerdown", {pointerType: "mouse"}));
+  });
+  const onKey = (event: KeyboardEvent) => {
+    if (!svg.isConnected) return document.removeEventListener("keydown", onKey); // a redrawn figure's old plot
+    if (event.key === "Escape" && shown()) svg.dispatchEvent(new PointerEvent("pointerleave", {pointerType: "mouse"}));
+  };
+  document.addEventListener("keydown", onKey);
+}
+
 export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: number}): HTMLElement {
   const layout = layoutLanes(data.lanes, filter);
   const lanes = layout.lanes;
   const index = new Map(lanes.map((lane, i) => [lane.USUBJID, i]));
   const laneOf = new Map(lanes.map((lane) => [lane.USUBJID, lane]));
   const name = (id: number) => `#${id} ${laneOf.get(id)!.MORPH}`;
+  const laneLabel = (lane: Lane) => `#${lane.USUBJID} · ${lane.BOR}`;
   const segments = data.segments.filter((s) => index.has(s.USUBJID));
   const maxMonths = Math.max(1, ...lanes.map((lane) => months(lane.followup_days)), ...segments.map((s) => months(s.end_day)));
   const arrow = maxMonths * 0.04;
@@ -55,11 +80,24 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
   const minDays = 3 * daysPerPx; // one-day procedures stay visible as a 3 px bar
   const y = (id: number) => index.get(id)!;
   const markerText = (m: Dodged) =>
-    `${name(m.USUBJID)}\n${m.kind === "response" ? `First response: ${m.label}` : m.label || MARKERS[m.kind].name}\nStudy day ${m.day} (month ${fmtMonths(months(m.day))})`;
+    `${name(m.USUBJID)}\n${m.kind === "response" ? `Response onset: ${m.label}` : m.kind === "complete_response" ? "Complete response reached" : m.label || MARKERS[m.kind].name}\nStudy day ${m.day} (month ${fmtMonths(months(m.day))})`;
+  const laneText = (lane: SwimmerLane) =>
+    `${name(lane.USUBJID)}\nBest overall response: ${BOR_NAME[lane.BOR]}\nFollow-up to study day ${lane.followup_days} (month ${fmtMonths(months(lane.followup_days))}), ${lane.alive ? "alive at cut-off" : "died"}`;
+  const segmentEnd = (s: SwimmerSegment) => months(Math.max(s.end_day, s.start_day + minDays));
+  const tippable: Tippable[] = [
+    ...lanes.flatMap((lane) => [
+      {x: months(lane.followup_days), y: y(lane.USUBJID), text: laneText(lane)},
+      {x: 0, y: y(lane.USUBJID), text: laneText(lane)} // the best-response square at the lane's start
+    ]),
+    ...segments.map((s) => ({x: (months(s.start_day) + segmentEnd(s)) / 2, y: y(s.USUBJID),
+      text: `${name(s.USUBJID)}\n${SEGMENTS[s.kind].name}\nStudy day ${s.start_day}${s.end_day !== s.start_day ? `–${s.end_day}` : ""}`})),
+    ...markers.map((m) => ({x: months(m.day), y: y(m.USUBJID) + m.offset, text: markerText(m)}))
+  ];
   const description =
     `${lanes.length.toLocaleString("en-US")} of ${data.n.toLocaleString("en-US")} patients, one lane each from the start of treatment (month 0) to death or last follow-up, ordered by ` +
     `${SWIMMER_ORDERS[filter.order].toLowerCase()}. ` +
-    "Bars show treatment phases; symbols mark the first response, locoregional and distant progression and death; an arrow marks a patient alive at the cut-off.";
+    "Each lane is labelled with the patient and the best overall response, with a square in its colour at the start. " +
+    "Bars show treatment phases; symbols mark the response onset, a complete response reached later, locoregional and distant progression and death; an arrow marks a patient alive at the cut-off.";
   const plot = Plot.plot({
     width,
     height: 50 + Math.max(1, lanes.length) * 34,
@@ -68,20 +106,20 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
     ariaLabel: "Swimmer plot of treatment and outcome per patient",
     ariaDescription: description,
     x: {domain: [0, domainMax], label: "Months since start of treatment", grid: true},
-    y: {domain: [-0.5, Math.max(0, lanes.length - 0.5)], reverse: true, ticks: lanes.map((_, i) => i), tickFormat: (i: number) => (lanes[i] ? name(lanes[i]!.USUBJID) : ""), label: null, tickSize: 0},
+    y: {domain: [-0.5, Math.max(0, lanes.length - 0.5)], reverse: true, ticks: lanes.map((_, i) => i), tickFormat: (i: number) => (lanes[i] ? laneLabel(lanes[i]!) : ""), label: null, tickSize: 0, tickPadding: 18},
     marks: [
       Plot.ruleY(lanes, {y: (lane: SwimmerLane) => y(lane.USUBJID), x1: 0, x2: (lane: SwimmerLane) => months(lane.followup_days), stroke: "currentColor", strokeOpacity: 0.45, strokeWidth: 2, className: "swimmer-lane", ariaDescription: "follow-up of each patient",
-        title: (lane: SwimmerLane) => `${name(lane.USUBJID)}\n${BOR_NAME[lane.BOR]}\nFollow-up to study day ${lane.followup_days} (month ${fmtMonths(months(lane.followup_days))}), ${lane.alive ? "alive at cut-off" : "died"}`, tip: true,
         render: tagPatients(lanes, "line")}),
+      // The best overall response of each lane, just left of month 0, between the label and the lane.
+      Plot.dot(lanes, {x: 0, y: (lane: SwimmerLane) => y(lane.USUBJID), dx: -10, symbol: "square", r: 4.5, fill: (lane: SwimmerLane) => BOR_COLOR[lane.BOR], stroke: "currentColor", strokeWidth: 0.5,
+        className: "swimmer-bor", ariaDescription: "best overall response", render: tagPatients(lanes, "path")}),
       Plot.rect(segments, {
         x1: (s: SwimmerSegment) => months(s.start_day),
-        x2: (s: SwimmerSegment) => months(Math.max(s.end_day, s.start_day + minDays)),
+        x2: segmentEnd,
         y1: (s: SwimmerSegment) => y(s.USUBJID) - 0.27,
         y2: (s: SwimmerSegment) => y(s.USUBJID) + 0.27,
         fill: (s: SwimmerSegment) => SEGMENTS[s.kind].color,
-        className: "swimmer-segment", ariaDescription: "treatment phases",
-        title: (s: SwimmerSegment) => `${name(s.USUBJID)}\n${SEGMENTS[s.kind].name}\nStudy day ${s.start_day}${s.end_day !== s.start_day ? `–${s.end_day}` : ""}`,
-        tip: true
+        className: "swimmer-segment", ariaDescription: "treatment phases"
       }),
       Plot.arrow(lanes.filter((lane) => lane.alive), {
         x1: (lane: SwimmerLane) => months(lane.followup_days),
@@ -104,14 +142,22 @@ export function swimmer(data: SwimmerData, filter: LaneFilter, {width}: {width: 
           fill: stroked ? "none" : kind === "response" ? (m: Dodged) => BOR_COLOR[m.label as BOR] ?? style.color : style.color,
           stroke: "currentColor",
           strokeWidth: stroked ? 2.5 : 1,
-          className: `swimmer-${kind}`, ariaDescription: style.name,
-          title: markerText,
-          tip: true
+          className: `swimmer-${kind}`, ariaDescription: style.name
         });
-      })
+      }),
+      Plot.tip(tippable, Plot.pointer({x: "x", y: "y", title: "text",
+        // Redrawn on every move, the tooltip keeps the role a labelled group needs (figure.ts sets it only once).
+        render(index, scales, values, dimensions, context, next) {
+          const g = next!(index, scales, values, dimensions, context)!;
+          g.setAttribute("role", "group");
+          return g;
+        }}))
     ]
   }) as SVGSVGElement;
+  dismissible(plot);
+  const present = BOR_ORDER.filter((bor) => lanes.some((lane) => lane.BOR === bor));
   const items: LegendItem[] = [
+    ...present.map((bor) => ({label: `Best response ${bor}`, color: BOR_COLOR[bor], shape: "square" as const})),
     ...Object.values(SEGMENTS).map((s) => ({label: s.name, color: s.color, shape: "rect" as const})),
     ...Object.values(MARKERS).map((m) => ({label: m.name, color: m.color, shape: m.symbol})),
     {label: "Alive at cut-off", color: "currentColor", shape: "arrow"}

@@ -110,6 +110,9 @@ export function tableHtml(table: HTMLTableElement, title: string): string {
     element.setAttribute("style", "border-bottom:1px solid #999;padding:2pt 6pt;text-align:" + (element.classList.contains("num") ? "right" : "left"));
   }
   for (const element of copy.querySelectorAll<HTMLElement>("th[scope=row]")) element.style.fontWeight = "normal";
+  // Table 1's characteristics bold, their categories indented (gtsummary's form), as on the page.
+  for (const element of copy.querySelectorAll<HTMLElement>("tr.row-variable th[scope=row]")) element.style.fontWeight = "bold";
+  for (const element of copy.querySelectorAll<HTMLElement>("tr.row-level th[scope=row]")) element.style.paddingLeft = "18pt";
   for (const element of copy.querySelectorAll<HTMLElement>("th.section")) element.style.fontStyle = "italic";
   for (const element of copy.querySelectorAll<HTMLElement>("tfoot td")) element.setAttribute("style", "padding:2pt 6pt;font-size:9pt");
   copy.querySelector("caption")?.setAttribute("style", "text-align:left;font-weight:bold;padding-bottom:4pt");

@@ -50,6 +50,7 @@ export const ANALYSIS_FILES = [
   "src/sql/analysis/km.sql",
   "src/sql/analysis/followup.sql",
   "src/sql/analysis/safety.sql",
+  "src/sql/analysis/ae_grade.sql",
   "src/sql/analysis/swimmer_lanes.sql",
   "src/sql/analysis/swimmer_segments.sql",
   "src/sql/analysis/swimmer_markers.sql",

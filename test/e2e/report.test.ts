@@ -6,15 +6,14 @@ import {describe, test} from "node:test";
 import type {Page} from "playwright-core";
 import {watch, type PageProblems} from "./browser.js";
 import {download, firstLine} from "./download.js";
-import {build, builtResults, session} from "./site.js";
+import {build, builtResults, resultById, session} from "./site.js";
+import {followupText} from "../../src/core/results/format.js";
+import type {Results} from "../../src/core/results/lookup.js";
+import {table1Rows} from "../../src/core/results/tables.js";
 
 build();
 const data = builtResults();
-const byId = (id: string) => {
-  const found = data.results.find((r) => r.id === id);
-  assert.ok(found, `results has ${id}`);
-  return found;
-};
+const byId = (id: string) => resultById(data, id);
 const rowsOf = (id: string) => byId(id).rows ?? [];
 
 describe("the report's pages show the results", () => {
@@ -38,7 +37,8 @@ describe("the report's pages show the results", () => {
   test("overview: headline numbers, version, cut-off, notice and links to every page", async () => {
     await open("/", ".headlines");
     const values = await page.locator(".headline .value").allTextContents();
-    assert.deepEqual(values, ["cohort.n", "response.orr", "control.lrtc", "tte.followup", "tte.dor", "safety.grade34"].map((id) => byId(id).display));
+    // Follow-up: the reverse Kaplan–Meier median, the crude one in parentheses (as on /survival)
+    assert.deepEqual(values, ["cohort.n", "response.orr", "control.lrtc", "tte.followup", "tte.dor", "safety.grade34"].map((id) => (id === "tte.followup" ? followupText(byId(id).stats) : byId(id).display)));
     const meta = (await page.locator(".report-meta").textContent()) ?? "";
     assert.ok(meta.includes(String(data.report.version)) && meta.includes(String(data.report.cutoff)), meta);
     assert.equal(await page.locator("main .notice").count(), data.report.reconstructed ? 1 : 0);
@@ -48,20 +48,18 @@ describe("the report's pages show the results", () => {
     await done();
   });
 
-  test("Table 1: one row per table1 result plus the cohort size, in sections, with CSV and HTML downloads", async () => {
+  test("Table 1: a row per characteristic and per category, the values from the results, with CSV and HTML downloads", async () => {
     await open("/table-1", "table.report-table");
-    const table1 = data.results.filter((r) => r.id.startsWith("table1."));
-    const sections = [...new Set(table1.map((r) => r.section))];
-    assert.equal(await page.locator("table.report-table tbody th[scope=row]").count(), table1.length + 1);
-    assert.deepEqual(await page.locator("table.report-table th[scope=rowgroup]").allTextContents(), sections);
+    const expected = table1Rows(data as unknown as Results);
+    assert.equal(await page.locator("table.report-table tbody th[scope=row]").count(), expected.length);
     assert.equal(await page.locator("table.report-table caption").count(), 1);
     assert.equal(await page.locator("table.report-table thead th:not([scope=col])").count(), 0);
     const cells = await page.locator("table.report-table tbody td:nth-of-type(1)").allTextContents();
-    assert.deepEqual(cells, [byId("cohort.n").display, ...table1.map((r) => r.display)]);
+    assert.deepEqual(cells, expected.map((row) => row.value ?? ""));
     const csv = await download(page, page.getByRole("button", {name: "CSV"}));
     assert.equal(csv.filename, "table-1.csv");
-    assert.equal(firstLine(csv.content), "Section,Characteristic,Value,Statistic,Denominator,Population");
-    assert.equal(csv.content.toString().trim().split("\n").length, 1 + table1.length + 1);
+    assert.equal(firstLine(csv.content), `Characteristic,N = ${byId("cohort.n").stats.n}¹`);
+    assert.equal(csv.content.toString().trim().split("\n").length, 1 + expected.length);
     const html = await download(page, page.getByRole("button", {name: "HTML"}));
     assert.equal(html.filename, "table-1.html");
     assert.equal(firstLine(html.content), "<!DOCTYPE html>");
@@ -96,19 +94,20 @@ describe("the report's pages show the results", () => {
 
   test("swimmer: one lane per patient, every marker drawn, arrows for the living, order and filter", async () => {
     await open("/swimmer", ".swimmer-lane line");
-    const lanes = rowsOf("swimmer.lanes") as {USUBJID: number; MORPH: string; alive: boolean; followup_days: number}[];
+    const lanes = rowsOf("swimmer.lanes") as {USUBJID: number; MORPH: string; BOR: string; alive: boolean; followup_days: number}[];
     assert.equal(lanes.length, 6, "the demo cohort has 6 patients");
     assert.equal(await page.locator(".swimmer-lane line").count(), lanes.length);
-    const markers = await page.locator(":is(.swimmer-response, .swimmer-progression_locoregional, .swimmer-progression_distant, .swimmer-death) > :is(circle, path)").count();
+    const markers = await page.locator(":is(.swimmer-response, .swimmer-complete_response, .swimmer-progression_locoregional, .swimmer-progression_distant, .swimmer-death) > :is(circle, path)").count();
     assert.equal(markers, rowsOf("swimmer.markers").length, "no marker dropped");
     assert.equal(await page.locator(".swimmer-alive path").count(), lanes.filter((lane) => lane.alive).length);
     assert.match((await page.locator(".figure-note").textContent()) ?? "", new RegExp(`Showing ${lanes.length} of ${lanes.length} patients`));
     const labels = () => page.locator("[aria-label='y-axis tick label'] text").allTextContents();
     const byFollowup = [...lanes].sort((a, b) => b.followup_days - a.followup_days || a.USUBJID - b.USUBJID);
-    assert.deepEqual(await labels(), byFollowup.map((lane) => `#${lane.USUBJID} ${lane.MORPH}`));
+    const label = (lane: {USUBJID: number; BOR: string}) => `#${lane.USUBJID} · ${lane.BOR}`;
+    assert.deepEqual(await labels(), byFollowup.map(label));
     await page.getByLabel("Order lanes by").selectOption({label: "Patient number"});
     await page.waitForFunction(() => document.querySelector("[aria-label='y-axis tick label'] text")?.textContent?.startsWith("#1 "));
-    assert.deepEqual(await labels(), [...lanes].sort((a, b) => a.USUBJID - b.USUBJID).map((lane) => `#${lane.USUBJID} ${lane.MORPH}`));
+    assert.deepEqual(await labels(), [...lanes].sort((a, b) => a.USUBJID - b.USUBJID).map(label));
     const morph = lanes[0]!.MORPH;
     await page.getByRole("checkbox", {name: morph, exact: true}).uncheck();
     const left = lanes.filter((lane) => lane.MORPH !== morph).length;
@@ -163,12 +162,14 @@ describe("the report's pages show the results", () => {
   test("safety: grade 3–4 table (or 'None observed'), dose reductions and discontinuations", async () => {
     await open("/safety", "table.report-table");
     const grade34 = rowsOf("safety.grade34");
-    const first = page.locator("table.report-table").first();
-    if (grade34.length === 0) assert.equal((await first.locator("td.empty").textContent())?.trim(), "None observed");
-    else assert.equal(await first.locator("tbody tr").count(), grade34.length);
-    const second = await page.locator("table.report-table").nth(1).locator("tbody td:nth-of-type(1)").allTextContents();
-    assert.deepEqual(second, [byId("safety.dose_reduction").display, byId("safety.discontinuation").display]);
-    const csv = await download(page, page.getByRole("button", {name: "CSV"}).first());
+    const table = (caption: string) => page.locator("table.report-table", {has: page.locator("caption", {hasText: caption})});
+    const severe = table("Grade 3–4 adverse events by preferred term");
+    if (grade34.length === 0) assert.equal((await severe.locator("td.empty").textContent())?.trim(), "None observed");
+    else assert.equal(await severe.locator("tbody tr").count(), grade34.length);
+    const summary = await table("Patients with adverse events").locator("tbody td:nth-of-type(1)").allTextContents();
+    const nPct = (id: string) => `${byId(id).stats.n} (${Math.round(byId(id).stats.pct as number)}%)`;
+    assert.deepEqual(summary, ["safety.grade34", "safety.ae_by_grade", "safety.dose_reduction", "safety.discontinuation"].map(nPct));
+    const csv = await download(page, severe.locator("xpath=ancestor::div[contains(@class, 'report-table-wrapper')]").getByRole("button", {name: "CSV"}));
     assert.equal(csv.filename, "grade-3-4-adverse-events.csv");
     await done();
   });

@@ -56,7 +56,7 @@ describe(`the report on a synthetic cohort of ${N} patients`, () => {
     const lanes = (byId("swimmer.lanes").rows ?? []) as unknown as SwimmerLane[];
     const longest = [...lanes].sort((a, b) => b.followup_days - a.followup_days || a.USUBJID - b.USUBJID).slice(0, 50);
     assert.equal(await page.locator(".swimmer-lane line").count(), 50);
-    assert.deepEqual(await labels(), longest.map((lane) => `#${lane.USUBJID} ${lane.MORPH}`));
+    assert.deepEqual(await labels(), longest.map((lane) => `#${lane.USUBJID} · ${lane.BOR}`));
     assert.equal(await note("Showing"), `Showing 50 of ${N} patients: the first 50 by follow-up (longest first).`);
     assert.ok(!watched.requests.some((url) => url.includes("/data/results/swimmer-rows.")), "the first view's treatments come with the page");
     assert.deepEqual(watched.problems, []);
@@ -74,7 +74,7 @@ describe(`the report on a synthetic cohort of ${N} patients`, () => {
     await note("by best overall response");
     const BOR = ["CR", "PR", "SD", "PD", "NE"];
     const byResponse = [...kept].sort((a, b) => BOR.indexOf(a.BOR) - BOR.indexOf(b.BOR) || b.followup_days - a.followup_days || a.USUBJID - b.USUBJID);
-    assert.deepEqual(await labels(), byResponse.slice(0, 50).map((lane) => `#${lane.USUBJID} ${lane.MORPH}`));
+    assert.deepEqual(await labels(), byResponse.slice(0, 50).map((lane) => `#${lane.USUBJID} · ${lane.BOR}`));
     assert.ok(watched.requests.some((url) => url.includes("/data/results/swimmer-rows.")), "the other lanes' treatments loaded on the change");
     const drawn = new Set(byResponse.slice(0, 50).map((lane) => lane.USUBJID));
     const segments = (byId("swimmer.segments").rows ?? []).filter((s) => drawn.has(s.USUBJID as number));
@@ -85,7 +85,7 @@ describe(`the report on a synthetic cohort of ${N} patients`, () => {
 
   test("Table 1 and the survival curves count every patient", async () => {
     await open("/table-1", "table.report-table");
-    assert.equal(await page.locator("table.report-table tbody td").first().textContent(), String(N));
+    assert.equal(await page.locator("table.report-table thead th").nth(1).textContent(), `N = ${N}¹`);
     await page.close();
     await open("/survival", ".km-curve path");
     assert.equal(await page.locator(".report-figure").count(), 3);

@@ -77,6 +77,13 @@ export function routes(dist = DIST): string[] {
   return out.map((route) => route.replace(/\/$/, "") || "/").sort();
 }
 
+/** The result `id` of a results dataset (builtResults()); a missing one fails the test. */
+export function resultById(data: ReturnType<typeof builtResults>, id: string): ReturnType<typeof builtResults>["results"][number] {
+  const found = data.results.find((r) => r.id === id);
+  if (!found) throw new Error(`results has no ${id}`);
+  return found;
+}
+
 /** The whole results dataset the built site serves (dist/_file/data/results/all.<hash>.json). */
 export function builtResults(dist = DIST): {report: Record<string, unknown>; results: {id: string; section: string; display: string; denominator: number; stats: Record<string, number | null>; rows?: Record<string, unknown>[]}[]} {
   return JSON.parse(readFileSync(publishedResultsFile(dist), "utf8"));

@@ -42,10 +42,10 @@ test("KM median text says 'not reached' plainly", () => {
 
 test("waterfall: largest growth first, largest shrinkage last, ties by patient number", () => {
   const rows = [
-    {USUBJID: 4, MORPH: "LCNEC", BOR: "PR" as const, PCHG: -38},
-    {USUBJID: 3, MORPH: "MINEN", BOR: "PD" as const, PCHG: 11},
-    {USUBJID: 2, MORPH: "MINEN", BOR: "SD" as const, PCHG: -38},
-    {USUBJID: 1, MORPH: "SCNEC", BOR: "PR" as const, PCHG: -47}
+    {USUBJID: 4, MORPH: "LCNEC", BOR: "PR" as const, PCHG: -38, PDSITE: null},
+    {USUBJID: 3, MORPH: "MINEN", BOR: "PD" as const, PCHG: 11, PDSITE: null},
+    {USUBJID: 2, MORPH: "MINEN", BOR: "SD" as const, PCHG: -38, PDSITE: null},
+    {USUBJID: 1, MORPH: "SCNEC", BOR: "PR" as const, PCHG: -47, PDSITE: null}
   ];
   assert.deepEqual(waterfallOrder(rows).map((r) => r.USUBJID), [3, 2, 4, 1]);
 });

@@ -5,6 +5,7 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {test} from "node:test";
 import {compareRows, qcAll, qcResults, qcRows, type Row} from "../../src/core/qc/index.js";
+import {buildResults} from "../../src/core/results/build.js";
 
 const cohortDir = fileURLToPath(new URL("../../data/cohort", import.meta.url));
 const qc = await qcRows(cohortDir);
@@ -13,7 +14,9 @@ const rowOf = (id: string, match: Row) =>
 
 test("waterfall: best % change before resection, per patient", () => {
   // patient 1: baseline 53 mm, 28 mm (day 75) and 29 mm before the resection → (28 − 53)/53 = −47.17%
-  assert.deepEqual(rowOf("response.waterfall", {USUBJID: 1}), {USUBJID: 1, MORPH: "SCNEC", BOR: "PR", PCHG: (-25 / 53) * 100});
+  assert.deepEqual(rowOf("response.waterfall", {USUBJID: 1}), {USUBJID: 1, MORPH: "SCNEC", BOR: "PR", PCHG: (-25 / 53) * 100, PDSITE: null});
+  // patient 3: PD with the primary +11% (below RECIST's +20%): first progression (day 70) distant and locoregional
+  assert.equal(rowOf("response.waterfall", {USUBJID: 3})!.PDSITE, "DISTANT, LOCOREGIONAL");
   // patient 2 (not operated): 48 → best 49 mm: +2.08%
   assert.equal(rowOf("response.waterfall", {USUBJID: 2})!.PCHG, (100 * (49 - 48)) / 48);
   assert.equal(qc["response.waterfall"].rows.length, 6);
@@ -28,6 +31,34 @@ test("swimmer lanes, segments and markers in study days", () => {
   assert.equal(rowOf("swimmer.markers", {USUBJID: 1, kind: "response"})!.day, 75);
   assert.equal(rowOf("swimmer.markers", {USUBJID: 1, kind: "progression_distant"})!.day, 321);
   assert.equal(rowOf("swimmer.markers", {USUBJID: 1, kind: "death"})!.day, 472);
+  // patient 6: first PR 2020-06-22, first CR 2021-02-22; Day 1 = 2020-03-30 → CR on day 329 + 1 = 330
+  assert.deepEqual(rowOf("swimmer.markers", {USUBJID: 6, kind: "complete_response"}), {USUBJID: 6, kind: "complete_response", day: 330, label: "CR"});
+  // a first response of CR is the response marker alone: no patient but 6 has a later CR
+  assert.deepEqual(qc["swimmer.markers"].rows.filter((r) => r.kind === "complete_response").map((r) => r.USUBJID), [6]);
+});
+
+test("adverse events of any grade: each patient once per term, at the worst grade", () => {
+  const cell = (AEDECOD: string | null, grade: string) => rowOf("safety.ae_by_grade", {AEDECOD, grade});
+  // any event: patients 1, 2, 4, 5, 6; worst grades 2, 1, 2, 2, 1 → grade 1: 2, grade 2: 3 of 6
+  assert.deepEqual([1, 2, 3, 4, 5].map((g) => cell(null, String(g))!.n), [2, 3, 0, 0, 0]);
+  assert.equal(cell(null, "Any")!.n, 5);
+  // fatigue: patient 4 grade 2 and patient 2 grade 1
+  assert.deepEqual([cell("Fatigue", "1")!.n, cell("Fatigue", "2")!.n, cell("Fatigue", "Any")!.n], [1, 1, 2]);
+  // exact 95% CI of 0/6: 0 to 1 − 0.025^(1/6) = 45.93%; of 5/6: 35.88% (R: binom.test(5, 6)) to 0.975^(1/6)
+  assert.equal(cell("Fatigue", "3")!.ci_low, 0);
+  assert.ok(Math.abs((cell("Fatigue", "3")!.ci_high as number) - 100 * (1 - 0.025 ** (1 / 6))) < 1e-9);
+  assert.ok(Math.abs((cell(null, "Any")!.ci_low as number) - 35.876542) < 1e-5);
+  assert.ok(Math.abs((cell(null, "Any")!.ci_high as number) - 100 * 0.975 ** (1 / 6)) < 1e-9);
+  // any event and 4 terms (dermatitis radiation, fatigue, neutrophil count decreased, rectal pain), × 6 columns
+  assert.equal(qc["safety.ae_by_grade"].rows.length, 5 * 6);
+});
+
+test("the events behind a dose reduction: patient 4's fatigue and neutrophil count decreased, grade 2", () => {
+  assert.deepEqual(qc["safety.dose_reduction"].rows, [
+    {AEDECOD: "Fatigue", AETOXGR: 2, n_patients: 1, n_events: 1, patient_ids: [4]},
+    {AEDECOD: "Neutrophil count decreased", AETOXGR: 2, n_patients: 1, n_events: 1, patient_ids: [4]},
+  ]);
+  assert.deepEqual(qc["safety.discontinuation"].rows, []);
 });
 
 test("grade 3–4 adverse events by preferred term: none in the demo cohort (all grade 1–2)", () => {
@@ -41,8 +72,9 @@ test("grade 3–4 adverse events: patients and events, by preferred term", async
     appendFileSync(
       join(dir, "adverse_events.csv"),
       [
-        "4,Neutropenia,Neutrophil count decreased,3,2020-02-10,CHEMOTHERAPY,DOSE REDUCED",
+        // the worst grade (4) not last in the file: the worst is a maximum, not the latest record
         "4,Neutropenia,Neutrophil count decreased,4,2020-03-02,CHEMOTHERAPY,DOSE NOT CHANGED",
+        "4,Neutropenia,Neutrophil count decreased,3,2020-02-10,CHEMOTHERAPY,DOSE REDUCED",
         "2,Neutropenia,Neutrophil count decreased,3,2019-09-20,CHEMOTHERAPY,DRUG WITHDRAWN",
         "1,Diarrhoea,Diarrhoea,3,2019-06-20,RADIOTHERAPY,DOSE NOT CHANGED",
       ].join("\n") + "\n",
@@ -54,15 +86,28 @@ test("grade 3–4 adverse events: patients and events, by preferred term", async
     assert.deepEqual(
       [...rows].sort((a, b) => String(a.AEDECOD).localeCompare(String(b.AEDECOD))),
       [
-        {AEDECOD: "Diarrhoea", n_patients: 1, n_events: 1},
-        {AEDECOD: "Neutrophil count decreased", n_patients: 2, n_events: 3},
+        {AEDECOD: "Diarrhoea", AETOXGR: 3, n_patients: 1, n_events: 1, patient_ids: [1]},
+        {AEDECOD: "Neutrophil count decreased", AETOXGR: 4, n_patients: 2, n_events: 3, patient_ids: [4, 2]},
       ],
     );
     const stats = await qcResults(dir);
     // patients 1, 2, 4 of 6 with 4 grade 3–4 events; patient 2 withdrew; patient 4 already had a reduction
-    assert.deepEqual(stats["safety.grade34"], {n: 3, pct: 50, events: 4});
+    // exact 95% CI of 3/6: 11.81–88.19% (symmetric about 50%)
+    const {ci_low, ci_high, ...grade34} = stats["safety.grade34"];
+    assert.deepEqual(grade34, {n: 3, pct: 50, events: 4});
+    assert.ok(Math.abs(ci_low! - 11.811725) < 1e-5 && Math.abs(ci_low! + ci_high! - 100) < 1e-9);
     assert.equal(stats["safety.discontinuation"].n, 1);
     assert.equal(stats["safety.dose_reduction"].n, 1);
+    // Worst grade per patient and term: neutrophil count decreased #4 grades 2, 3, 4 → 4; #2 → 3. Any event:
+    // #1 3 (diarrhoea), #2 3, #4 4, #5 2, #6 1 → grades 1–5: 1, 1, 2, 1, 0. The SQL (buildResults, which also
+    // fails on any disagreement with the QC) and the QC both.
+    const {results} = await buildResults(dir);
+    const sqlRows = results.find((r) => r.id === "safety.ae_by_grade")!.rows!;
+    for (const table of [both.rows["safety.ae_by_grade"].rows, sqlRows]) {
+      const n = (AEDECOD: string | null, grade: string) => table.find((r) => r.AEDECOD === AEDECOD && r.grade === grade)!.n;
+      assert.deepEqual(["1", "2", "3", "4", "5", "Any"].map((g) => n("Neutrophil count decreased", g)), [0, 0, 1, 1, 0, 2]);
+      assert.deepEqual(["1", "2", "3", "4", "5", "Any"].map((g) => n(null, g)), [1, 1, 2, 1, 0, 5]);
+    }
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }

@@ -26,6 +26,12 @@ test("QC reproduces Table 1 of the paper from the raw CSVs", () => {
   assert.deepEqual(qc["table1.mets.liver"], {n: 3, pct: 50});
   assert.equal(qc["table1.mets.peritoneum"].n, 1);
   assert.equal(qc["table1.chemo.cis_etop"].n, 4); // induction cisplatin: 1, 3, 4, 5
+  assert.equal(qc["table1.chemo.carbo_etop"].n, 2); // induction carboplatin: 2, 6
+  assert.deepEqual(qc["table1.comorbidity"], {n: 1, pct: 100 / 6}); // patient 2
+  assert.deepEqual([qc["table1.site.rectum"].n, qc["table1.site.anus"].n], [5, 1]); // patient 5: anus
+  // cT3: patients 1, 4, 5; cT4: 2, 3, 6; cN1: 1, 2, 5; cN2: 3, 4, 6
+  assert.deepEqual(["t1", "t2", "t3", "t4"].map((t) => qc[`table1.ct.${t}`].n), [0, 0, 3, 3]);
+  assert.deepEqual(["n0", "n1", "n2"].map((n) => qc[`table1.cn.${n}`].n), [0, 3, 3]);
   // first-line cycles: 1+2+2, 1+1+2, 1+1+2, 1+2+3, 1+2+3, 1+2+3+2 (adjuvant) = 5 4 4 6 6 8 → 33/6 = 5.5
   assert.deepEqual(qc["table1.chemo.cycles"], {mean: 5.5, median: 5.5, min: 4, max: 8});
   assert.equal(qc["table1.rt.neoadjuvant"].n, 5);
@@ -57,9 +63,21 @@ test("QC reproduces response, control and safety", () => {
   close(shrinkage.max, (100 * 25) / 53, 1e-9);
   assert.deepEqual(qc["response.ypt0"], {n: 2, pct: 50});
   assert.equal(qc["control.lrtc"].n, 4); // patients 3 and 4 failed locoregionally
-  assert.deepEqual(qc["safety.grade34"], {n: 0, pct: 0, events: 0});
+  // exact 95% CI of 0/6: 0 to 1 − 0.025^(1/6) = 45.93%; of 1/6: 0.42–64.12%
+  const none = 100 * (1 - 0.025 ** (1 / 6));
+  const {ci_high: grade34High, ...grade34} = qc["safety.grade34"];
+  assert.deepEqual(grade34, {n: 0, pct: 0, ci_low: 0, events: 0});
+  close(grade34High, none, 1e-9);
+  close(none, 45.93, 0.005);
   assert.equal(qc["safety.dose_reduction"].n, 1);
+  close(qc["safety.dose_reduction"].ci_low, 0.421074, 1e-6);
+  close(qc["safety.dose_reduction"].ci_high, 64.123458, 1e-6);
   assert.equal(qc["safety.discontinuation"].n, 0);
+  close(qc["safety.discontinuation"].ci_high, none, 1e-9);
+  // any adverse event: patients 1, 2, 4, 5, 6 of 6; 5/6: 35.88% (R: binom.test(5, 6)) to 0.975^(1/6) = 99.58%
+  assert.equal(qc["safety.ae_by_grade"].n, 5);
+  close(qc["safety.ae_by_grade"].ci_high, 100 * 0.975 ** (1 / 6), 1e-9);
+  close(qc["safety.ae_by_grade"].ci_low, 35.876542, 1e-6);
 });
 
 test("QC reproduces follow-up and duration of response", () => {

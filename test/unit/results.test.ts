@@ -28,15 +28,26 @@ test("display strings as the paper rounds them", () => {
     "table1.female": "3 (50%)",
     "table1.age": "62 (48–79)", // (55 + 79 + 61 + 48 + 66 + 63)/6 = 62
     "table1.ps01": "6 (100%)",
+    "table1.comorbidity": "1 (17%)", // patient 2
     "table1.ki67": "90% (60–100)",
+    "table1.site.rectum": "5 (83%)",
+    "table1.site.anus": "1 (17%)", // patient 5
     "table1.morph.lcnec": "2 (33%)",
     "table1.morph.scnec": "1 (17%)",
     "table1.morph.minen": "3 (50%)",
+    "table1.ct.t1": "0 (0%)",
+    "table1.ct.t2": "0 (0%)",
+    "table1.ct.t3": "3 (50%)",
+    "table1.ct.t4": "3 (50%)",
+    "table1.cn.n0": "0 (0%)",
+    "table1.cn.n1": "3 (50%)",
+    "table1.cn.n2": "3 (50%)",
     "table1.stage.la": "2 (33%)",
     "table1.stage.metastatic": "4 (67%)",
     "table1.mets.liver": "3 (50%)",
     "table1.mets.peritoneum": "1 (17%)",
     "table1.chemo.cis_etop": "4 (67%)",
+    "table1.chemo.carbo_etop": "2 (33%)", // patients 2 and 6
     "table1.chemo.cycles": "5.5", // 5 + 4 + 4 + 6 + 6 + 8 = 33 cycles / 6
     "table1.rt.neoadjuvant": "5 (83%)",
     "table1.rt.definitive": "1 (17%)",
@@ -65,6 +76,7 @@ test("display strings as the paper rounds them", () => {
     "safety.grade34": "None observed",
     "safety.dose_reduction": "1 (17%)",
     "safety.discontinuation": "0 (0%)",
+    "safety.ae_by_grade": "5 (83%)", // patients 1, 2, 4, 5, 6
     "swimmer.lanes": null,
     "swimmer.segments": null,
     "swimmer.markers": null,
@@ -83,7 +95,7 @@ test("each result carries its catalog metadata, source file, population and pati
   assert.deepEqual(byId.get("response.orr")!.patients, [1, 4, 5, 6]);
   assert.equal(byId.get("tte.os")!.rows!.length, 7); // time 0 and six distinct times
   assert.deepEqual(byId.get("swimmer.markers")!.rows!.filter((r) => r.USUBJID === 6),
-    [{USUBJID: 6, kind: "response", day: 85, label: "PR"}]);
+    [{USUBJID: 6, kind: "response", day: 85, label: "PR"}, {USUBJID: 6, kind: "complete_response", day: 330, label: "CR"}]);
 });
 
 test("QC record: module, agreement and the keys checked", () => {

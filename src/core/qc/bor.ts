@@ -43,8 +43,14 @@ export function bestOverallResponse(assessments: readonly Assessment[], day1: nu
   return counted.some((a) => a.response === "PD") ? "PD" : "NE";
 }
 
-/** Date of the first documented CR or PR (start of the duration of response), if any. */
-export function firstResponseDate(assessments: readonly Assessment[]): number | null {
-  const first = untilFirstProgression(assessments).find((a) => a.response === "CR" || a.response === "PR");
+/** Date of the first documented response of these levels up to the first PD, if any. */
+function firstDocumented(assessments: readonly Assessment[], levels: readonly string[]): number | null {
+  const first = untilFirstProgression(assessments).find((a) => levels.includes(a.response));
   return first === undefined ? null : first.date;
 }
+
+/** Date of the first documented CR or PR (start of the duration of response), if any. */
+export const firstResponseDate = (assessments: readonly Assessment[]) => firstDocumented(assessments, ["CR", "PR"]);
+
+/** Date of the first documented CR, if any. */
+export const firstCompleteResponseDate = (assessments: readonly Assessment[]) => firstDocumented(assessments, ["CR"]);

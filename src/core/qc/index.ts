@@ -24,7 +24,9 @@ const REGISTRY: QcModule[] = [
   {
     module: "src/core/qc/table1.ts",
     run: qcTable1,
-    ids: ["cohort.n", "table1.female", "table1.age", "table1.ps01", "table1.ki67", "table1.morph.lcnec",
+    ids: ["cohort.n", "table1.female", "table1.age", "table1.ps01", "table1.comorbidity", "table1.ki67",
+      "table1.site.rectum", "table1.site.anus", "table1.ct.t1", "table1.ct.t2", "table1.ct.t3", "table1.ct.t4",
+      "table1.cn.n0", "table1.cn.n1", "table1.cn.n2", "table1.chemo.carbo_etop", "table1.morph.lcnec",
       "table1.morph.scnec", "table1.morph.minen", "table1.stage.la", "table1.stage.metastatic", "table1.mets.liver",
       "table1.mets.peritoneum", "table1.chemo.cis_etop", "table1.chemo.cycles", "table1.rt.neoadjuvant",
       "table1.rt.definitive", "table1.rt.25gy5f", "table1.rt.50gy28f", "table1.surgery.yes", "table1.surgery.no",
@@ -41,7 +43,7 @@ const REGISTRY: QcModule[] = [
   {
     module: "src/core/qc/safety.ts",
     run: qcSafety,
-    ids: ["safety.grade34", "safety.dose_reduction", "safety.discontinuation"],
+    ids: ["safety.grade34", "safety.dose_reduction", "safety.discontinuation", "safety.ae_by_grade"],
   },
   {module: "src/core/qc/rows.ts", run: qcRowOnlyStats, ids: ROW_ONLY_IDS},
 ];

@@ -1,14 +1,14 @@
-// QC of the tables behind results (`rows`): the Kaplan–Meier tables, the waterfall, grade 3–4
-// adverse events by preferred term, and the swimmer lanes, segments and markers. Each table has
+// QC of the tables behind results (`rows`): the Kaplan–Meier tables, the waterfall, the adverse event
+// tables (src/core/qc/safety.ts), and the swimmer lanes, segments and markers. Each table has
 // key fields that identify a row; the other fields are compared (compare.ts, compareRows).
 // Study days in rows are ADaM relative days: date − Day 1 + 1 on or after Day 1, date − Day 1 before.
-import * as aq from "arquero";
 import {kaplanMeier, type SurvivalRecord} from "../stats/km.js";
-import {firstResponseDate} from "./bor.js";
+import {firstCompleteResponseDate, firstResponseDate} from "./bor.js";
 import {where, type QcOutput} from "./common.js";
 import {months} from "./days.js";
 import type {QcCohort} from "./read.js";
 import {bestPercentChange, bestResponses} from "./response.js";
+import {qcSafetyRows} from "./safety.js";
 import type {Subject} from "./subjects.js";
 import {survivalRecords} from "./tte.js";
 
@@ -58,16 +58,28 @@ function segments(cohort: QcCohort, subjects: readonly Subject[]): Row[] {
   );
 }
 
-/** Markers: first documented CR/PR (labelled with it), progression by site, death. Progression and
+/** The site(s) of a patient's first progression event, in code order ("DISTANT, LOCOREGIONAL"); null without one. */
+function firstProgressionSites(s: Subject): string | null {
+  if (s.progressions.length === 0) return null;
+  const first = Math.min(...s.progressions.map((p) => p.date));
+  return [...new Set(s.progressions.filter((p) => p.date === first).map((p) => p.site))].sort().join(", ");
+}
+
+/** Markers: first documented CR/PR (labelled with it), a later first CR, progression by site, death. Progression and
  * death labels are not specified in docs/results.md, so they are not part of the QC rows. */
 function markers(subjects: readonly Subject[]): Row[] {
   return subjects.flatMap((s) => {
     const response = firstResponseDate(s.responses);
+    const complete = firstCompleteResponseDate(s.responses);
     return [
       ...(response === null
         ? []
         : [{USUBJID: s.USUBJID, kind: "response", day: studyDay(s.TRTSDT, response),
             label: s.responses.find((a) => a.date === response)!.response}]),
+      // A CR reached after a first PR: its own marker (a first response of CR is the response marker).
+      ...(complete === null || complete === response
+        ? []
+        : [{USUBJID: s.USUBJID, kind: "complete_response", day: studyDay(s.TRTSDT, complete), label: "CR"}]),
       ...s.progressions.map((p) => ({
         USUBJID: s.USUBJID, kind: `progression_${p.site.toLowerCase()}`, day: studyDay(s.TRTSDT, p.date),
       })),
@@ -81,20 +93,15 @@ export function qcRowTables(cohort: QcCohort, subjects: readonly Subject[]): Rec
   const bor = bestResponses(subjects);
   const waterfall = subjects.flatMap((s) => {
     const PCHG = bestPercentChange(s);
-    return PCHG === null ? [] : [{USUBJID: s.USUBJID, MORPH: s.MORPH, BOR: bor.get(s.USUBJID)!, PCHG}];
+    const BOR = bor.get(s.USUBJID)!;
+    return PCHG === null ? [] : [{USUBJID: s.USUBJID, MORPH: s.MORPH, BOR, PCHG, PDSITE: BOR === "PD" ? firstProgressionSites(s) : null}];
   });
   return {
     "tte.os": kmRows(os),
     "tte.pfs": kmRows(pfs),
     "tte.dor": kmRows(dor),
     "response.waterfall": {key: ["USUBJID"], rows: waterfall},
-    "safety.grade34": {
-      key: ["AEDECOD"],
-      rows: where(cohort.adverse_events, (d) => d.AETOXGR === 3 || d.AETOXGR === 4)
-        .groupby("AEDECOD")
-        .rollup({n_patients: aq.op.distinct("USUBJID"), n_events: aq.op.count()})
-        .objects() as Row[],
-    },
+    ...qcSafetyRows(cohort),
     "swimmer.lanes": {
       key: ["USUBJID"],
       rows: subjects.map((s) => ({

@@ -36,6 +36,8 @@ export function qcTable1({patients, treatments, metastases}: QcCohort): QcOutput
       patientsIn(where(treatments, (d) => d.TRTCAT === category && withLiverMets.has(d.USUBJID))),
       liverPatients.length,
     );
+  const inductionWith = (agent: string) =>
+    among(where(chemo, (d) => d.TRTPHASE === "INDUCTION" && d.AGENT === agent));
   const metSite = (site: string) =>
     among(where(metastases, (d) => d.METSITE === site));
 
@@ -44,6 +46,11 @@ export function qcTable1({patients, treatments, metastases}: QcCohort): QcOutput
     "table1.female": withValue("SEX", "F"),
     "table1.age": describe(patients.array("AGE") as number[], true),
     "table1.ps01": among(patients.filter((d) => d.ECOG <= 1)),
+    "table1.comorbidity": withValue("COMORB", "Y"),
+    "table1.site.rectum": withValue("PRIMSITE", "RECTUM"),
+    "table1.site.anus": withValue("PRIMSITE", "ANUS"),
+    ...Object.fromEntries(["T1", "T2", "T3", "T4"].map((t) => [`table1.ct.${t.toLowerCase()}`, withValue("CTSTAGE", t)])),
+    ...Object.fromEntries(["N0", "N1", "N2"].map((n) => [`table1.cn.${n.toLowerCase()}`, withValue("CNSTAGE", n)])),
     "table1.ki67": describe(patients.array("KI67") as number[]),
     "table1.morph.lcnec": withValue("MORPH", "LCNEC"),
     "table1.morph.scnec": withValue("MORPH", "SCNEC"),
@@ -52,9 +59,8 @@ export function qcTable1({patients, treatments, metastases}: QcCohort): QcOutput
     "table1.stage.metastatic": withValue("CMSTAGE", "M1"),
     "table1.mets.liver": nPct(liverPatients, all),
     "table1.mets.peritoneum": metSite("PERITONEUM"),
-    "table1.chemo.cis_etop": among(
-      chemo.filter((d) => d.TRTPHASE === "INDUCTION" && d.AGENT === "CISPLATIN_ETOPOSIDE"),
-    ),
+    "table1.chemo.cis_etop": inductionWith("CISPLATIN_ETOPOSIDE"),
+    "table1.chemo.carbo_etop": inductionWith("CARBOPLATIN_ETOPOSIDE"),
     // A patient without first-line chemotherapy records had 0 cycles.
     "table1.chemo.cycles": describe(cycles.map((c) => c ?? 0)),
     "table1.rt.neoadjuvant": among(rt.filter((d) => d.RTINTENT === "NEOADJUVANT")),

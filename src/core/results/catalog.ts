@@ -15,6 +15,7 @@ export interface CatalogEntry {
 
 const ALL = "All patients";
 const NPCT = "n (%)";
+const NPCT_CI = "n (%) with exact Clopper–Pearson 95% CI";
 
 const entries = (section: string, rows: [string, string, string, string, Format | null][]): CatalogEntry[] =>
   rows.map(([id, label, population, method, display]) => ({id, label, section, population, method, display}));
@@ -25,7 +26,12 @@ export const CATALOG: readonly CatalogEntry[] = [
     ["table1.female", "Female", ALL, NPCT, "n_pct"],
     ["table1.age", "Age, years", ALL, "mean (range)", "mean_range"],
     ["table1.ps01", "Performance status (ECOG) 0–1", ALL, NPCT, "n_pct"],
+    ["table1.comorbidity", "Comorbidity", ALL, NPCT, "n_pct"],
     ["table1.ki67", "Ki-67 index", ALL, "mean (range)", "pct_mean_range"],
+  ]),
+  ...entries("Primary tumour", [
+    ["table1.site.rectum", "Rectum", ALL, NPCT, "n_pct"],
+    ["table1.site.anus", "Anus", ALL, NPCT, "n_pct"],
   ]),
   ...entries("Morphology", [
     ["table1.morph.lcnec", "Large cell neuroendocrine carcinoma", ALL, NPCT, "n_pct"],
@@ -33,6 +39,13 @@ export const CATALOG: readonly CatalogEntry[] = [
     ["table1.morph.minen", "MiNEN (mixed adenocarcinoma and NEC)", ALL, NPCT, "n_pct"],
   ]),
   ...entries("Clinical stage at diagnosis", [
+    ["table1.ct.t1", "cT1", ALL, NPCT, "n_pct"],
+    ["table1.ct.t2", "cT2", ALL, NPCT, "n_pct"],
+    ["table1.ct.t3", "cT3", ALL, NPCT, "n_pct"],
+    ["table1.ct.t4", "cT4", ALL, NPCT, "n_pct"],
+    ["table1.cn.n0", "cN0", ALL, NPCT, "n_pct"],
+    ["table1.cn.n1", "cN1", ALL, NPCT, "n_pct"],
+    ["table1.cn.n2", "cN2", ALL, NPCT, "n_pct"],
     ["table1.stage.la", "Locally advanced (cM0)", ALL, NPCT, "n_pct"],
     ["table1.stage.metastatic", "Metastatic (cM1)", ALL, NPCT, "n_pct"],
     ["table1.mets.liver", "Liver metastases", ALL, NPCT, "n_pct"],
@@ -40,7 +53,8 @@ export const CATALOG: readonly CatalogEntry[] = [
   ]),
   ...entries("Chemotherapy", [
     ["table1.chemo.cis_etop", "Cisplatin/etoposide", ALL, NPCT, "n_pct"],
-    ["table1.chemo.cycles", "Mean cycles (first line)", ALL, "mean", "mean_1dp"],
+    ["table1.chemo.carbo_etop", "Carboplatin/etoposide", ALL, NPCT, "n_pct"],
+    ["table1.chemo.cycles", "Chemotherapy cycles, first line", ALL, "mean", "mean_1dp"],
   ]),
   ...entries("Radiotherapy", [
     ["table1.rt.neoadjuvant", "Neoadjuvant", ALL, NPCT, "n_pct"],
@@ -85,10 +99,13 @@ export const CATALOG: readonly CatalogEntry[] = [
       "median (range) of observed durations; Kaplan–Meier median", "months_range_1dp"],
   ]),
   ...entries("Safety", [
-    ["safety.grade34", "Grade 3–4 adverse events (CTCAE v4.0)", ALL, "patients with ≥ 1 event; n (%)",
+    ["safety.grade34", "Grade 3–4 adverse events (CTCAE v4.0)", ALL,
+      "patients with ≥ 1 event; n (%) with exact Clopper–Pearson 95% CI",
       "none_or_n_pct"],
-    ["safety.dose_reduction", "Chemotherapy dose reduced for an adverse event", ALL, NPCT, "n_pct"],
-    ["safety.discontinuation", "Treatment stopped for an adverse event", ALL, NPCT, "n_pct"],
+    ["safety.dose_reduction", "Chemotherapy dose reduced for an adverse event", ALL, NPCT_CI, "n_pct"],
+    ["safety.discontinuation", "Treatment stopped for an adverse event", ALL, NPCT_CI, "n_pct"],
+    ["safety.ae_by_grade", "Adverse events of any grade (CTCAE v4.0)", ALL,
+      "patients at the worst grade of each term; n (%) with exact Clopper–Pearson 95% CI", "n_pct"],
   ]),
   ...entries("Swimmer plot", [
     ["swimmer.lanes", "Patients from the start of treatment to last follow-up", ALL, "study days", null],

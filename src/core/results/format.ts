@@ -52,3 +52,22 @@ export const FORMATS = {
 } satisfies Record<string, (stats: Stats, denominator: number | null) => string>;
 
 export type Format = keyof typeof FORMATS;
+
+/** One decimal, except the exact bounds 0 and 100: `0–45.9%`. */
+const pct1 = (value: number) => (value === 0 || value === 100 ? String(value) : round(value, 1));
+
+/** An exact 95% CI of a proportion from its stats (ci_low, ci_high in %): `0–45.9%`. */
+export const ciText = (s: Stats) => `${pct1(stat(s, "ci_low"))}–${pct1(stat(s, "ci_high"))}%`;
+
+/** A value as a table shows it: whole numbers bare, others to one decimal (`5.5 (4–8)`, not `5.5 (4.0–8.0)`). */
+const value1 = (value: number) => (Number.isInteger(value) ? String(value) : round(value, 1));
+
+/** Median (range) of a continuous characteristic: `62 (48–79)`. */
+export const medianRange = (s: Stats) => `${value1(stat(s, "median"))} (${value1(stat(s, "min"))}–${value1(stat(s, "max"))})`;
+
+/**
+ * Follow-up as the report headlines it: the median potential follow-up by the reverse Kaplan–Meier method, with the
+ * crude median (range) of observed follow-up in parentheses: `32.4 months (crude median 17, range 10–36)`.
+ */
+export const followupText = (s: Stats) =>
+  `${s.km_median === null ? "not reached" : `${round(s.km_median, 1)} months`} (crude median ${round(stat(s, "median"))}, range ${round(stat(s, "min"))}–${round(stat(s, "max"))})`;

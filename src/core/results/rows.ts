@@ -24,6 +24,8 @@ export interface WaterfallRow {
   MORPH: string;
   BOR: BOR;
   PCHG: number;
+  /** Best response PD: the site(s) of the first progression ("DISTANT, LOCOREGIONAL"); null otherwise. */
+  PDSITE: string | null;
 }
 
 export interface SwimmerLane {
@@ -42,7 +44,7 @@ export interface SwimmerSegment {
   end_day: number;
 }
 
-export type MarkerKind = "response" | "progression_locoregional" | "progression_distant" | "death";
+export type MarkerKind = "response" | "complete_response" | "progression_locoregional" | "progression_distant" | "death";
 export interface SwimmerMarker {
   USUBJID: number;
   kind: MarkerKind;

@@ -1,6 +1,6 @@
 -- Swimmer plot, markers in study days: the first documented CR or PR (up to the first PD, labelled with it; ADRS
--- OVRLRESP), locoregional and distant progression (ADRS PROG; several organs on one day are one marker, their
--- organs in the label) and death (ADSL).
+-- OVRLRESP), the first CR when it came after a first PR, locoregional and distant progression (ADRS PROG; several
+-- organs on one day are one marker, their organs in the label) and death (ADSL).
 
 WITH
 first_progression AS (
@@ -12,6 +12,14 @@ first_response AS (
   FROM adrs r LEFT JOIN first_progression p USING (USUBJID)
   WHERE r.PARAMCD = 'OVRLRESP' AND r.AVALC IN ('CR', 'PR') AND (p.PDDY IS NULL OR r.ADY <= p.PDDY)
   GROUP BY r.USUBJID
+),
+
+first_complete_response AS (  -- a CR reached after a first PR (a first response of CR is the response marker)
+  SELECT r.USUBJID, 'complete_response' AS kind, min(r.ADY) AS day, 'CR' AS label
+  FROM adrs r JOIN first_response f USING (USUBJID) LEFT JOIN first_progression p USING (USUBJID)
+  WHERE r.PARAMCD = 'OVRLRESP' AND r.AVALC = 'CR' AND (p.PDDY IS NULL OR r.ADY <= p.PDDY)
+  GROUP BY r.USUBJID, f.day
+  HAVING min(r.ADY) > f.day
 ),
 
 progression AS (
@@ -27,7 +35,7 @@ death AS (
 ),
 
 marker AS (
-  SELECT * FROM first_response UNION ALL SELECT * FROM progression UNION ALL SELECT * FROM death
+  SELECT * FROM first_response UNION ALL SELECT * FROM first_complete_response UNION ALL SELECT * FROM progression UNION ALL SELECT * FROM death
 )
 
 SELECT 'swimmer.markers' AS id, (SELECT count(*) FROM adsl)::INTEGER AS denominator,
