@@ -16,6 +16,11 @@ const tools = Object.entries(id.tools)
   .map(([name, version]) => `${name} ${version}`)
   .join(", ");
 
+const reconstructedBanner =
+  '<div class="notice reconstructed-banner" role="note"><strong>Reconstructed data.</strong> ' +
+  "The individual patient data of the study are not public. This report runs on a reconstructed cohort built to " +
+  "reproduce the aggregates the paper published; no row describes a real person.</div>";
+
 export default {
   root: "src",
   title: "PDNEC of rectum and anus: chemoradiotherapy",
@@ -31,16 +36,21 @@ export default {
     {name: "Analysis datasets", path: "/data"},
     {name: "Verify in your browser", path: "/verify"}
   ],
+  // Links keep ".html" (/table-1.html), so the site works on any plain static host (README, Hosting).
+  preserveExtension: true,
   style: "style.css",
   // Framework 1.13 has no `lang` option, labels its sidebar toggle by title only and puts a
   // <label> inside the sidebar's <ol>: fix the document once it is parsed (axe, screen readers).
   head:
+    '<link rel="icon" href="/favicon.svg" type="image/svg+xml">' +
     "<script>document.documentElement.lang = \"en\";" +
     "addEventListener(\"DOMContentLoaded\", () => {" +
     "document.getElementById(\"observablehq-sidebar-toggle\")?.setAttribute(\"aria-label\", \"Toggle sidebar\");" +
     "const close = document.getElementById(\"observablehq-sidebar-close\");" +
     "if (close?.parentElement?.tagName === \"OL\") close.parentElement.before(close);" +
     "});</script>",
+  // On every page, before any number: the banner says when the report runs on reconstructed data (study.json).
+  header: id.reconstructed ? reconstructedBanner : "",
   globalStylesheets: [],
   search: false,
   linkify: true,

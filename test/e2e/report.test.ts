@@ -41,9 +41,9 @@ describe("the report's pages show the results", () => {
     assert.deepEqual(values, ["cohort.n", "response.orr", "control.lrtc", "tte.followup", "tte.dor", "safety.grade34"].map((id) => byId(id).display));
     const meta = (await page.locator(".report-meta").textContent()) ?? "";
     assert.ok(meta.includes(String(data.report.version)) && meta.includes(String(data.report.cutoff)), meta);
-    assert.equal(await page.locator("main .notice").count(), data.report.reconstructed ? 1 : 0);
+    assert.equal(await page.locator("#observablehq-header .reconstructed-banner").count(), data.report.reconstructed ? 1 : 0);
     for (const route of ["table-1", "response", "swimmer", "survival", "safety"]) {
-      assert.equal(await page.locator(`main a[href="./${route}"]`).count() >= 1, true, `link to ${route}`);
+      assert.equal(await page.locator(`main a[href="./${route}.html"]`).count() >= 1, true, `link to ${route}`);
     }
     await done();
   });
