@@ -57,7 +57,7 @@ export default {
   footer:
     `Report version ${id.version} · data cut-off ${id.cutoff}${id.reconstructed ? " · reconstructed demo cohort" : ""} · ` +
     `data SHA-256 <code title="${id.data_sha256_all}">${id.data_sha256_all.slice(0, 12)}</code> · ` +
-    `code <code title="${id.commit}">${id.commit.slice(0, 12)}</code> · ${tools}.<br>` +
+    `built from commit <code title="${id.commit}">${id.commit.slice(0, 12)}</code> · ${tools}.<br>` +
     "Reanalysis of Fløe, Aggerholm-Pedersen &amp; Tabaksblat, J Cancer Res Clin Oncol 2024 (CC BY 4.0). " +
     "Built with Observable Framework."
 };
