@@ -2,6 +2,7 @@
 // scope="row" per row, optional row groups (sections) with scope="rowgroup", footnotes in
 // <tfoot>, and downloads of what the table shows as CSV (and as HTML to paste in a manuscript).
 import {csvButton, downloadBar, downloadButton} from "./download.js";
+import {footerLines} from "./identity.js";
 
 export interface Column<Row> {
   label: string;
@@ -101,7 +102,7 @@ export function tableRows<Row>(spec: TableSpec<Row>): Record<string, string | nu
   );
 }
 
-/** A standalone HTML document holding the table, with plain inline styles a word processor keeps. */
+/** A standalone HTML document holding the table and the report's footer lines, with plain inline styles a word processor keeps. */
 export function tableHtml(table: HTMLTableElement, title: string): string {
   const copy = table.cloneNode(true) as HTMLTableElement;
   for (const button of copy.querySelectorAll("button")) button.replaceWith(button.textContent ?? ""); // selectable cells
@@ -113,8 +114,9 @@ export function tableHtml(table: HTMLTableElement, title: string): string {
   for (const element of copy.querySelectorAll<HTMLElement>("th.section")) element.style.fontStyle = "italic";
   for (const element of copy.querySelectorAll<HTMLElement>("tfoot td")) element.setAttribute("style", "padding:2pt 6pt;font-size:9pt");
   copy.querySelector("caption")?.setAttribute("style", "text-align:left;font-weight:bold;padding-bottom:4pt");
-  const escaped = title.replace(/[&<>]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;"})[c]!);
-  return `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${escaped}</title></head>\n<body>\n${copy.outerHTML}\n</body>\n</html>\n`;
+  const escape = (text: string) => text.replace(/[&<>]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;"})[c]!);
+  const footer = footerLines().map((line) => `<p style="font-family:Arial,sans-serif;font-size:8pt;margin:2pt 0">${escape(line)}</p>`).join("\n");
+  return `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${escape(title)}</title></head>\n<body>\n${copy.outerHTML}\n${footer}\n</body>\n</html>\n`;
 }
 
 /** The table with its download buttons. */

@@ -59,7 +59,7 @@ describe("the report's pages show the results", () => {
     const cells = await page.locator("table.report-table tbody td:nth-of-type(1)").allTextContents();
     assert.deepEqual(cells, [byId("cohort.n").display, ...table1.map((r) => r.display)]);
     const csv = await download(page, page.getByRole("button", {name: "CSV"}));
-    assert.equal(csv.filename, "table-1.csv");
+    assert.equal(csv.filename, `table-1-v${data.report.version}.csv`);
     assert.equal(firstLine(csv.content), "Section,Characteristic,Value,Statistic,Denominator,Population");
     assert.equal(csv.content.toString().trim().split("\n").length, 1 + table1.length + 1);
     const html = await download(page, page.getByRole("button", {name: "HTML"}));
@@ -155,7 +155,7 @@ describe("the report's pages show the results", () => {
     assert.equal(svg.filename, "km-os.svg");
     assert.equal((svg.content.toString().match(/<svg/g) ?? []).length, 3, "curve and risk table in one file");
     const csv = await download(page, panels.nth(0).getByRole("button", {name: "CSV"}));
-    assert.equal(csv.filename, "km-os.csv");
+    assert.equal(csv.filename, `km-os-v${data.report.version}.csv`);
     assert.equal(firstLine(csv.content), "time_days,time,n_risk,n_event,n_censor,surv,se,ci_low,ci_high,event_ids,censor_ids");
     await done();
   });
@@ -169,7 +169,7 @@ describe("the report's pages show the results", () => {
     const second = await page.locator("table.report-table").nth(1).locator("tbody td:nth-of-type(1)").allTextContents();
     assert.deepEqual(second, [byId("safety.dose_reduction").display, byId("safety.discontinuation").display]);
     const csv = await download(page, page.getByRole("button", {name: "CSV"}).first());
-    assert.equal(csv.filename, "grade-3-4-adverse-events.csv");
+    assert.equal(csv.filename, `grade-3-4-adverse-events-v${data.report.version}.csv`);
     await done();
   });
 
