@@ -97,11 +97,6 @@ export function reconciliationTable(rows: readonly ReconciliationRow[]): HTMLEle
     filename: "reconciliation"
   });
   element.classList.add("reconciliation-table");
-  // The table is wider than the page: its scrolling region must be reachable by keyboard (WCAG 2.1.1).
-  const scroller = element.querySelector<HTMLElement>(".table-scroll");
-  scroller?.setAttribute("tabindex", "0");
-  scroller?.setAttribute("role", "region");
-  scroller?.setAttribute("aria-label", caption);
   element.prepend(statusFilter(rows, element));
   return element;
 }

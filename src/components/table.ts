@@ -119,14 +119,26 @@ export function tableHtml(table: HTMLTableElement, title: string): string {
   return `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${escape(title)}</title></head>\n<body>\n${copy.outerHTML}\n${footer}\n</body>\n</html>\n`;
 }
 
+/**
+ * A box that scrolls sideways around a table wider than the page (a phone), so the page itself does not; reachable
+ * by keyboard and named, as a scrolling region must be (WCAG 2.1.1).
+ */
+export function scrollRegion(content: HTMLElement, label: string): HTMLElement {
+  const region = document.createElement("div");
+  region.className = "table-scroll";
+  region.tabIndex = 0;
+  region.setAttribute("role", "region");
+  region.setAttribute("aria-label", label);
+  region.append(content);
+  return region;
+}
+
 /** The table with its download buttons. */
 export function table<Row>(spec: TableSpec<Row>): HTMLElement {
   const wrapper = document.createElement("div");
   wrapper.className = "report-table-wrapper";
   const element = tableElement(spec);
-  const scroller = document.createElement("div");
-  scroller.className = "table-scroll";
-  scroller.append(element);
+  const scroller = scrollRegion(element, spec.caption);
   const buttons = [csvButton(tableRows(spec), `${spec.filename}.csv`, spec.groups ? ["Section", ...spec.columns.map((c) => c.label)] : spec.columns.map((c) => c.label))];
   if (spec.html) {
     buttons.push(downloadButton("HTML", `${spec.filename}.html`, () => new Blob([tableHtml(element, spec.caption)], {type: "text/html;charset=utf-8"})));
