@@ -5,6 +5,7 @@
 import {setCurrentDate} from "@observablehq/framework/dist/config.js";
 import {commitTime} from "./scripts/last-modified.js";
 import {provenance} from "./src/core/provenance.js";
+import {RECONSTRUCTED_NOTICE, SOURCE, type ReportIdentity} from "./src/core/report-text.js";
 
 // Framework puts each file's mtime into the modules that reference it (and into their hashed names); mtimes of
 // loader output differ between two builds of one commit. Framework's own clock override makes a build read every
@@ -16,9 +17,21 @@ const tools = Object.entries(id.tools)
   .map(([name, version]) => `${name} ${version}`)
   .join(", ");
 
+const title = "PDNEC of rectum and anus: chemoradiotherapy";
+const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const [noticeHead, ...noticeRest] = RECONSTRUCTED_NOTICE.split(". ");
+const reconstructedBanner =
+  `<div class="notice reconstructed-banner" role="note"><strong>${escape(noticeHead!)}.</strong> ${escape(noticeRest.join(". "))}</div>`;
+// The report's identity in every page's head, for what the browser makes from a page (figure and table exports).
+const identity: ReportIdentity = {
+  title, version: id.version, cutoff: id.cutoff, reconstructed: id.reconstructed, commit: id.commit,
+  notice: id.reconstructed ? RECONSTRUCTED_NOTICE : null, source: SOURCE
+};
+const identityScript = `<script type="application/json" id="report-identity">${JSON.stringify(identity).replace(/</g, "\\u003c")}</script>`;
+
 export default {
   root: "src",
-  title: "PDNEC of rectum and anus: chemoradiotherapy",
+  title,
   pages: [
     {name: "Overview", path: "/"},
     {name: "Table 1", path: "/table-1"},
@@ -31,23 +44,29 @@ export default {
     {name: "Analysis datasets", path: "/data"},
     {name: "Verify in your browser", path: "/verify"}
   ],
+  // Links keep ".html" (/table-1.html), so the site works on any plain static host (README, Hosting).
+  preserveExtension: true,
   style: "style.css",
   // Framework 1.13 has no `lang` option, labels its sidebar toggle by title only and puts a
   // <label> inside the sidebar's <ol>: fix the document once it is parsed (axe, screen readers).
   head:
+    '<link rel="icon" href="/favicon.svg" type="image/svg+xml">' +
+    identityScript +
     "<script>document.documentElement.lang = \"en\";" +
     "addEventListener(\"DOMContentLoaded\", () => {" +
     "document.getElementById(\"observablehq-sidebar-toggle\")?.setAttribute(\"aria-label\", \"Toggle sidebar\");" +
     "const close = document.getElementById(\"observablehq-sidebar-close\");" +
     "if (close?.parentElement?.tagName === \"OL\") close.parentElement.before(close);" +
     "});</script>",
+  // On every page, before any number: the banner says when the report runs on reconstructed data (study.json).
+  header: id.reconstructed ? reconstructedBanner : "",
   globalStylesheets: [],
   search: false,
   linkify: true,
   footer:
     `Report version ${id.version} · data cut-off ${id.cutoff}${id.reconstructed ? " · reconstructed demo cohort" : ""} · ` +
     `data SHA-256 <code title="${id.data_sha256_all}">${id.data_sha256_all.slice(0, 12)}</code> · ` +
-    `code <code title="${id.commit}">${id.commit.slice(0, 12)}</code> · ${tools}.<br>` +
-    "Reanalysis of Fløe, Aggerholm-Pedersen &amp; Tabaksblat, J Cancer Res Clin Oncol 2024 (CC BY 4.0). " +
+    `built from commit <code title="${id.commit}">${id.commit.slice(0, 12)}</code> · ${tools}.<br>` +
+    `${escape(SOURCE)}. ` +
     "Built with Observable Framework."
 };

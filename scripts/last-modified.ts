@@ -2,8 +2,7 @@
 // come from the checkout or from when a loader ran, so they differ between two builds of the
 // same commit; the commit's own time does not. (No page of this report reads lastModified.)
 import {execFileSync} from "node:child_process";
-import {readdirSync, readFileSync, writeFileSync} from "node:fs";
-import {join} from "node:path";
+import {rewritePages} from "./html-pages.js";
 
 /** Milliseconds since the epoch of the HEAD commit at `root` (0 outside a git checkout). */
 export function commitTime(root: string): number {
@@ -16,20 +15,7 @@ export function commitTime(root: string): number {
 
 /** Replaces every `"lastModified":<ms>` in the HTML pages under `dist` with `time`. */
 export function rewriteLastModified(dist: string, time: number): number {
-  let pages = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, {withFileTypes: true})) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".html")) {
-        const html = readFileSync(path, "utf8");
-        const pinned = html.replace(/"lastModified":\d+/g, `"lastModified":${time}`);
-        if (pinned !== html) (writeFileSync(path, pinned), pages++);
-      }
-    }
-  };
-  walk(dist);
-  return pages;
+  return rewritePages(dist, (html) => html.replace(/"lastModified":\d+/g, `"lastModified":${time}`));
 }
 
 export function pinLastModified(root: string, dist: string): number {

@@ -5,6 +5,7 @@ import {csvParse} from "d3-dsv";
 import type {DictionaryEntry} from "../core/adam-metadata.js";
 import {plainCell} from "../core/spreadsheet.js";
 import {actionButton} from "./action-button.js";
+import {versioned} from "./identity.js";
 
 export type DatasetRow = Record<string, string | number | null>;
 
@@ -35,6 +36,16 @@ function plainNumbers(rows: readonly DatasetRow[]): Record<string, (value: unkno
   return Object.fromEntries(columns.map((column) => [column, (value: unknown) => (value == null ? "" : String(value))]));
 }
 
+/** Inputs.table titles each column header with the variable's code; a reader hovering it wants the label. */
+function labelHeaders(table: HTMLElement, dictionary: readonly DictionaryEntry[], dataset: string): HTMLElement {
+  const labels = new Map(dictionary.filter((e) => e.dataset === dataset).map((e) => [e.variable, e.label]));
+  for (const th of table.querySelectorAll<HTMLElement>("thead th[title]")) {
+    const label = labels.get(th.title);
+    if (label) th.title = `${label} (${th.title})`;
+  }
+  return table;
+}
+
 /** A link that downloads `href` as `filename`. */
 export function downloadLink(label: string, href: string, filename: string): HTMLAnchorElement {
   const link = document.createElement("a");
@@ -51,10 +62,10 @@ export interface DatasetFiles {
 }
 
 /**
- * The dataset `name` (e.g. "ADSL"): a search box and a sortable table (click a column header), the number of rows
- * shown, and links to the CSV and Parquet files DuckDB wrote at build time.
+ * The dataset `name` (e.g. "ADSL"): a search box and a sortable table (click a column header; hover it for the
+ * variable's label), the number of rows shown, and links to the CSV and Parquet files DuckDB wrote at build time.
  */
-export function datasetBrowser(name: string, rows: readonly DatasetRow[], files: DatasetFiles): HTMLElement {
+export function datasetBrowser(name: string, rows: readonly DatasetRow[], files: DatasetFiles, dictionary: readonly DictionaryEntry[]): HTMLElement {
   const root = document.createElement("section");
   root.className = "dataset";
   root.dataset.dataset = name;
@@ -66,7 +77,8 @@ export function datasetBrowser(name: string, rows: readonly DatasetRow[], files:
   count.setAttribute("aria-live", "polite");
   const render = () => {
     const shown = search.value;
-    holder.replaceChildren(scrollableTable(Inputs.table(shown, {select: false, layout: "auto", rows: 12.5, format: plainNumbers(rows)}), name));
+    const table = Inputs.table(shown, {select: false, layout: "auto", rows: 12.5, format: plainNumbers(rows)});
+    holder.replaceChildren(scrollableTable(labelHeaders(table, dictionary, name), name));
     count.textContent = `${shown.length} of ${rows.length} rows`;
   };
   search.addEventListener("input", render);
@@ -81,7 +93,7 @@ function downloads(name: string, files: DatasetFiles): HTMLElement {
   bar.className = "downloads";
   bar.setAttribute("role", "group");
   bar.setAttribute("aria-label", `Download ${name}`);
-  bar.append(downloadLink("CSV", files.csv, `${base}.csv`), downloadLink("Parquet", files.parquet, `${base}.parquet`));
+  bar.append(downloadLink("CSV", files.csv, versioned(`${base}.csv`)), downloadLink("Parquet", files.parquet, versioned(`${base}.parquet`)));
   return bar;
 }
 

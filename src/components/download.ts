@@ -1,6 +1,7 @@
 // Download buttons: a file is made only when the reader asks, from data on the page or fetched on the click.
 import {csvFormat} from "d3-dsv";
 import {spreadsheetCell} from "../core/spreadsheet.js";
+import {versioned} from "./identity.js";
 
 /** Saves a blob under `filename` through a temporary link. */
 export function save(blob: Blob, filename: string): void {
@@ -48,7 +49,10 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns?: string
   return csvFormat(flat, columns ?? (rows.length ? Object.keys(rows[0]!) : [])) + "\n";
 }
 
-/** `rows` may be a loader: rows the page does not hold (a thinned figure's full table) are fetched on the click. */
+/**
+ * `rows` may be a loader: rows the page does not hold (a thinned figure's full table) are fetched on the click. The
+ * file name carries the report version (`table-1-v1.0.0.csv`): data from two releases never share a name.
+ */
 export function csvButton(rows: readonly Record<string, unknown>[] | (() => Promise<readonly Record<string, unknown>[]>), filename: string, columns?: string[]): HTMLButtonElement {
-  return downloadButton("CSV", filename, async () => new Blob([toCsv(typeof rows === "function" ? await rows() : rows, columns)], {type: "text/csv;charset=utf-8"}));
+  return downloadButton("CSV", versioned(filename), async () => new Blob([toCsv(typeof rows === "function" ? await rows() : rows, columns)], {type: "text/csv;charset=utf-8"}));
 }

@@ -1,8 +1,9 @@
 // A figure of the report: title and description in a <figcaption>, the drawing (one or more
-// SVGs: plot, risk table, legend), and downloads of the drawing as one SVG or PNG plus the
-// data behind it as CSV.
+// SVGs: plot, risk table, legend), and downloads of the drawing as one SVG or PNG (with the title, caption and the
+// report's footer lines, as a figure shell carries them) plus the data behind it as CSV.
 import {csvButton, downloadBar, downloadButton} from "./download.js";
 import {slug} from "./format.js";
+import {footerLines} from "./identity.js";
 import {composeSvg, pngBlob, svgString} from "./svg-export.js";
 
 export interface FigureSpec {
@@ -42,7 +43,7 @@ export function figure(spec: FigureSpec): HTMLElement {
     element.append(p);
   }
   const svgs = () => spec.parts.flatMap((part) => (part instanceof SVGSVGElement ? [part] : [...part.querySelectorAll<SVGSVGElement>(":scope > svg")]));
-  const exported = () => composeSvg(svgs(), spec.title);
+  const exported = () => composeSvg(svgs(), {title: spec.title, caption: spec.description, footer: footerLines()});
   const buttons = [
     downloadButton("SVG", `${base}.svg`, () => new Blob([svgString(exported())], {type: "image/svg+xml"})),
     downloadButton("PNG", `${base}.png`, () => pngBlob(exported()))

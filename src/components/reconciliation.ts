@@ -48,7 +48,32 @@ export function discrepancyList(rows: readonly ReconciliationRow[]): HTMLElement
   return list;
 }
 
-/** Every printed number, in the order of the paper, with its status; downloadable as CSV. */
+/** A row's status in words; a bound that holds says which bound, not "Match". */
+export function statusLabel(row: ReconciliationRow): string {
+  return row.bound && row.status === "match" ? `Bound holds: ${row.bound}` : STATUS_LABEL[row.status];
+}
+
+/** A choice of status that shows only those rows of the table (the CSV keeps every row). */
+function statusFilter(rows: readonly ReconciliationRow[], tableElement: HTMLElement): HTMLElement {
+  const label = document.createElement("label");
+  label.className = "reconciliation-filter";
+  const select = document.createElement("select");
+  for (const [value, text] of [["all", "All statuses"], ...STATUSES.map((s) => [s, STATUS_LABEL[s]])] as [string, string][]) {
+    const option = document.createElement("option");
+    option.value = value;
+    option.textContent = `${text} (${value === "all" ? rows.length : rows.filter((r) => r.status === value).length})`;
+    select.append(option);
+  }
+  select.addEventListener("change", () => {
+    for (const tr of tableElement.querySelectorAll<HTMLTableRowElement>("tbody tr[data-status]")) {
+      tr.hidden = select.value !== "all" && tr.dataset.status !== select.value;
+    }
+  });
+  label.append("Show ", select);
+  return label;
+}
+
+/** Every printed number, in the order of the paper, with its status, filterable by status; downloadable as CSV. */
 export function reconciliationTable(rows: readonly ReconciliationRow[]): HTMLElement {
   const caption = "Every number the paper prints about its cohort, recomputed from the data";
   const element = table<ReconciliationRow>({
@@ -58,22 +83,20 @@ export function reconciliationTable(rows: readonly ReconciliationRow[]): HTMLEle
       {label: "Where", value: (r) => r.where},
       {label: "Published", value: (r) => r.published},
       {label: "Recomputed", value: (r) => r.recomputed ?? "–"},
-      {label: "Status", value: (r) => STATUS_LABEL[r.status]},
+      {label: "Status", value: statusLabel},
       {label: "Compared with", value: (r) => r.compared_with},
       {label: "Note", value: (r) => r.note}
     ],
     rows: [...rows],
+    rowAttributes: (r) => ({"data-status": r.status}),
     footnotes: [
       "Published: exactly as printed. Recomputed: the same statistic from the data, printed the way the paper prints it (same words or digits, same precision, percentages rounded half away from zero).",
-      "Compared with: the result of the results dataset (and its statistics, in printed order) the printed number measures."
+      "Compared with: the result of the results dataset (and its statistics, in printed order) the printed number measures.",
+      "Bound holds: the paper prints a bound (\u201cafter 2 years\u201d), and the data reach it; the note gives the value."
     ],
     filename: "reconciliation"
   });
   element.classList.add("reconciliation-table");
-  // The table is wider than the page: its scrolling region must be reachable by keyboard (WCAG 2.1.1).
-  const scroller = element.querySelector<HTMLElement>(".table-scroll");
-  scroller?.setAttribute("tabindex", "0");
-  scroller?.setAttribute("role", "region");
-  scroller?.setAttribute("aria-label", caption);
+  element.prepend(statusFilter(rows, element));
   return element;
 }

@@ -1,5 +1,5 @@
-// What a reader must know about the report before any number: its version, the data cut-off,
-// and whether it runs on reconstructed data.
+// What a reader must know about the report before any number: its version and the data cut-off. (Whether it
+// runs on reconstructed data is the banner on every page: observablehq.config.ts.)
 import type {Report} from "../core/results/types.js";
 
 export function reportMeta(report: Report): HTMLElement {
@@ -20,20 +20,4 @@ export function reportMeta(report: Report): HTMLElement {
     dl.append(dt, dd);
   }
   return dl;
-}
-
-/** The reconstructed-data notice, or nothing when the report runs on the study's own data. */
-export function reconstructedNotice(report: Report): HTMLElement | string {
-  if (!report.reconstructed) return "";
-  const note = document.createElement("div");
-  note.className = "notice";
-  note.setAttribute("role", "note");
-  const strong = document.createElement("strong");
-  strong.textContent = "Reconstructed data.";
-  note.append(
-    strong,
-    ` The individual patient data of the study are not public. This report runs on a reconstructed cohort of ${report.n_patients} ` +
-      "patients built to reproduce the aggregates the paper published; no row describes a real person."
-  );
-  return note;
 }

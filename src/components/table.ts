@@ -2,6 +2,7 @@
 // scope="row" per row, optional row groups (sections) with scope="rowgroup", footnotes in
 // <tfoot>, and downloads of what the table shows as CSV (and as HTML to paste in a manuscript).
 import {csvButton, downloadBar, downloadButton} from "./download.js";
+import {footerLines} from "./identity.js";
 
 export interface Column<Row> {
   label: string;
@@ -101,7 +102,7 @@ export function tableRows<Row>(spec: TableSpec<Row>): Record<string, string | nu
   );
 }
 
-/** A standalone HTML document holding the table, with plain inline styles a word processor keeps. */
+/** A standalone HTML document holding the table and the report's footer lines, with plain inline styles a word processor keeps. */
 export function tableHtml(table: HTMLTableElement, title: string): string {
   const copy = table.cloneNode(true) as HTMLTableElement;
   for (const button of copy.querySelectorAll("button")) button.replaceWith(button.textContent ?? ""); // selectable cells
@@ -116,8 +117,23 @@ export function tableHtml(table: HTMLTableElement, title: string): string {
   for (const element of copy.querySelectorAll<HTMLElement>("th.section")) element.style.fontStyle = "italic";
   for (const element of copy.querySelectorAll<HTMLElement>("tfoot td")) element.setAttribute("style", "padding:2pt 6pt;font-size:9pt");
   copy.querySelector("caption")?.setAttribute("style", "text-align:left;font-weight:bold;padding-bottom:4pt");
-  const escaped = title.replace(/[&<>]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;"})[c]!);
-  return `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${escaped}</title></head>\n<body>\n${copy.outerHTML}\n</body>\n</html>\n`;
+  const escape = (text: string) => text.replace(/[&<>]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;"})[c]!);
+  const footer = footerLines().map((line) => `<p style="font-family:Arial,sans-serif;font-size:8pt;margin:2pt 0">${escape(line)}</p>`).join("\n");
+  return `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${escape(title)}</title></head>\n<body>\n${copy.outerHTML}\n${footer}\n</body>\n</html>\n`;
+}
+
+/**
+ * A box that scrolls sideways around a table wider than the page (a phone), so the page itself does not; reachable
+ * by keyboard and named, as a scrolling region must be (WCAG 2.1.1).
+ */
+export function scrollRegion(content: HTMLElement, label: string): HTMLElement {
+  const region = document.createElement("div");
+  region.className = "table-scroll";
+  region.tabIndex = 0;
+  region.setAttribute("role", "region");
+  region.setAttribute("aria-label", label);
+  region.append(content);
+  return region;
 }
 
 /** The table with its download buttons. */
@@ -125,9 +141,7 @@ export function table<Row>(spec: TableSpec<Row>): HTMLElement {
   const wrapper = document.createElement("div");
   wrapper.className = "report-table-wrapper";
   const element = tableElement(spec);
-  const scroller = document.createElement("div");
-  scroller.className = "table-scroll";
-  scroller.append(element);
+  const scroller = scrollRegion(element, spec.caption);
   const buttons = [csvButton(tableRows(spec), `${spec.filename}.csv`, spec.groups ? ["Section", ...spec.columns.map((c) => c.label)] : spec.columns.map((c) => c.label))];
   if (spec.html) {
     buttons.push(downloadButton("HTML", `${spec.filename}.html`, () => new Blob([tableHtml(element, spec.caption)], {type: "text/html;charset=utf-8"})));

@@ -3,7 +3,7 @@
 // <div id="verify-summary" data-matched="M" data-total="T"> with the time from the click to the last comparison.
 import {rederivedText} from "./rerun-button.js";
 import {publishedResults, rerunAll, type RerunSql} from "./rerun.js";
-import {tableElement} from "./table.js";
+import {scrollRegion, tableElement} from "./table.js";
 import {compareAll, summaryText, type Comparison} from "./verify-compare.js";
 
 /** A result as the page lists it (its slice leaves the rows out, saying how many there are). */
@@ -21,17 +21,6 @@ function cell(tag: "th" | "td", text: string, attrs: Record<string, string> = {}
   element.textContent = text;
   for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value);
   return element;
-}
-
-/** A horizontally scrollable region around a wide table, reachable by keyboard. */
-function scrollRegion(content: HTMLElement, label: string): HTMLElement {
-  const region = document.createElement("div");
-  region.className = "table-scroll";
-  region.tabIndex = 0;
-  region.setAttribute("role", "region");
-  region.setAttribute("aria-label", label);
-  region.append(content);
-  return region;
 }
 
 /** The SQL files the re-run executes, in order, with the SHA-256 of each to compare with the repository. */

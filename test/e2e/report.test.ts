@@ -41,9 +41,9 @@ describe("the report's pages show the results", () => {
     assert.deepEqual(values, ["cohort.n", "response.orr", "control.lrtc", "tte.followup", "tte.dor", "safety.grade34"].map((id) => (id === "tte.followup" ? followupText(byId(id).stats) : byId(id).display)));
     const meta = (await page.locator(".report-meta").textContent()) ?? "";
     assert.ok(meta.includes(String(data.report.version)) && meta.includes(String(data.report.cutoff)), meta);
-    assert.equal(await page.locator("main .notice").count(), data.report.reconstructed ? 1 : 0);
+    assert.equal(await page.locator("#observablehq-header .reconstructed-banner").count(), data.report.reconstructed ? 1 : 0);
     for (const route of ["table-1", "response", "swimmer", "survival", "safety"]) {
-      assert.equal(await page.locator(`main a[href="./${route}"]`).count() >= 1, true, `link to ${route}`);
+      assert.equal(await page.locator(`main a[href="./${route}.html"]`).count() >= 1, true, `link to ${route}`);
     }
     await done();
   });
@@ -57,7 +57,7 @@ describe("the report's pages show the results", () => {
     const cells = await page.locator("table.report-table tbody td:nth-of-type(1)").allTextContents();
     assert.deepEqual(cells, expected.map((row) => row.value ?? ""));
     const csv = await download(page, page.getByRole("button", {name: "CSV"}));
-    assert.equal(csv.filename, "table-1.csv");
+    assert.equal(csv.filename, `table-1-v${data.report.version}.csv`);
     assert.equal(firstLine(csv.content), `Characteristic,N = ${byId("cohort.n").stats.n}¹`);
     assert.equal(csv.content.toString().trim().split("\n").length, 1 + expected.length);
     const html = await download(page, page.getByRole("button", {name: "HTML"}));
@@ -154,7 +154,7 @@ describe("the report's pages show the results", () => {
     assert.equal(svg.filename, "km-os.svg");
     assert.equal((svg.content.toString().match(/<svg/g) ?? []).length, 3, "curve and risk table in one file");
     const csv = await download(page, panels.nth(0).getByRole("button", {name: "CSV"}));
-    assert.equal(csv.filename, "km-os.csv");
+    assert.equal(csv.filename, `km-os-v${data.report.version}.csv`);
     assert.equal(firstLine(csv.content), "time_days,time,n_risk,n_event,n_censor,surv,se,ci_low,ci_high,event_ids,censor_ids");
     await done();
   });
@@ -170,7 +170,7 @@ describe("the report's pages show the results", () => {
     const nPct = (id: string) => `${byId(id).stats.n} (${Math.round(byId(id).stats.pct as number)}%)`;
     assert.deepEqual(summary, ["safety.grade34", "safety.ae_by_grade", "safety.dose_reduction", "safety.discontinuation"].map(nPct));
     const csv = await download(page, severe.locator("xpath=ancestor::div[contains(@class, 'report-table-wrapper')]").getByRole("button", {name: "CSV"}));
-    assert.equal(csv.filename, "grade-3-4-adverse-events.csv");
+    assert.equal(csv.filename, `grade-3-4-adverse-events-v${data.report.version}.csv`);
     await done();
   });
 

@@ -11,7 +11,7 @@ import {Engine} from "../../src/core/engine.js";
 import {seriousViolations} from "./axe.js";
 import {watch, type PageProblems} from "./browser.js";
 import {download} from "./download.js";
-import {build, session} from "./site.js";
+import {build, builtResults, session} from "./site.js";
 
 build();
 
@@ -68,13 +68,13 @@ describe("/data in Chromium", () => {
       for (const [name, rows] of Object.entries(ROWS)) {
         const section = page.locator(`.dataset[data-dataset="${name}"]`);
         const csv = await download(page, section.getByRole("link", {name: "CSV"}));
-        assert.equal(csv.filename, `${name.toLowerCase()}.csv`);
+        assert.equal(csv.filename, `${name.toLowerCase()}-v${builtResults().report.version}.csv`);
         const parsed = csvParse(csv.content.toString("utf8"));
         assert.equal(parsed.length, rows, `${name} CSV rows`);
         assert.equal(parsed.columns[0], "USUBJID");
         assert.doesNotMatch(csv.content.toString("utf8"), /\d{4}-\d{2}-\d{2}/, `${name} CSV has no calendar date`);
         const parquet = await download(page, section.getByRole("link", {name: "Parquet"}));
-        assert.equal(parquet.filename, `${name.toLowerCase()}.parquet`);
+        assert.equal(parquet.filename, `${name.toLowerCase()}-v${builtResults().report.version}.parquet`);
         const file = join(scratch, parquet.filename);
         writeFileSync(file, parquet.content);
         await engine.sql("SET VARIABLE parquet_file = $file", {file});

@@ -69,7 +69,9 @@ describe("the demo cohort against the paper", () => {
     assert.equal(row("discussion.no_relapse").recomputed, "28 months");
     assert.equal(row("discussion.sd_followup").recomputed, "12-month");
     assert.equal(row("case6.ned").status, "match");
-    assert.equal(row("case6.ned").note, "A lower bound: day 1093 is 2.99 years.");
+    assert.equal(row("case6.ned").note, "The paper states a lower bound, so the check is at least 2 years: day 1093 is 2.99 years.");
+    assert.equal(row("case6.ned").bound, "at least 2 years");
+    assert.equal(row("treatment.crt_day").bound, undefined);
     assert.equal(row("methods.cutoff").recomputed, "April 1st 2023");
   });
 

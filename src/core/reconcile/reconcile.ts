@@ -35,6 +35,7 @@ interface Outcome {
   status: Status;
   note: string;
   compared_with: string;
+  bound?: string;
 }
 
 function lookup(ctx: Context, id: string, entry: string): Result {
@@ -163,9 +164,10 @@ function time(ctx: Context, entry: TimeValue): Outcome {
   if (entry.at_least) {
     const recomputed = reprint(entry.printed, [value]);
     const reached = Number(recomputed.match(/\d+(?:\.\d+)?/)![0]) >= token.value;
+    const bound = `at least ${entry.printed}`;
     return reached
-      ? {recomputed, status: "match", note: `A lower bound: ${span} is ${String(Math.round(value * 100) / 100)} ${entry.unit}.`, compared_with}
-      : {recomputed, status: "discrepancy", note: `Printed at least ${entry.printed} but ${span} is only ${String(Math.round(value * 10) / 10)} ${entry.unit}.`, compared_with};
+      ? {recomputed, status: "match", note: `The paper states a lower bound, so the check is ${bound}: ${span} is ${String(Math.round(value * 100) / 100)} ${entry.unit}.`, compared_with, bound}
+      : {recomputed, status: "discrepancy", note: `Printed at least ${entry.printed} but ${span} is only ${String(Math.round(value * 10) / 10)} ${entry.unit}.`, compared_with, bound};
   }
   return compare(entry, [value], compared_with, () => `${span} is ${String(Math.round(value * 100) / 100)} ${entry.unit}.`);
 }

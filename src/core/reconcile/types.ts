@@ -114,4 +114,6 @@ export interface ReconciliationRow {
   note: string;
   /** The result ids (and stats) compared with. */
   compared_with: string;
+  /** For a number the paper prints as a bound ("after 2 years"), the bound checked ("at least 2 years"). */
+  bound?: string;
 }
