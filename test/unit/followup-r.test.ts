@@ -53,7 +53,8 @@ test("validate → results → diff against release 1.0.0, and the time-to-event
     "tte.followup": ["max", "km_median"], // #6 followed to day 1450; the reverse KM now ends on #6
     "tte.dor": ["events", "max"], // #6's response ends: 4 events, the longest 1096 days
     "tte.pfs": ["events", "max"], // #6 progresses: 6 events
-    "tte.os": ["events", "max"] // #5 dies: 5 deaths
+    "tte.os": ["events", "max"], // #5 dies: 5 deaths
+    "safety.grade34": ["ci_low", "ci_high"] // the exact CI, which release 1.0.0 did not yet carry
   });
 
   npm("datasets", "--", "--data", COHORT, "--out", out);

@@ -56,6 +56,17 @@ const VARIABLES: Readonly<Record<string, readonly [dataset: string, paramcd: str
   "table1.mets.liver": ["ADSL", null, "LIVMETFL", "Y"],
   "table1.mets.peritoneum": ["ADSL", null, "PERMETFL", "Y"],
   "table1.chemo.cis_etop": ["ADSL", null, "REGIMEN", "CISPLATIN_ETOPOSIDE"],
+  "table1.chemo.carbo_etop": ["ADSL", null, "REGIMEN", "CARBOPLATIN_ETOPOSIDE"],
+  "table1.comorbidity": ["ADSL", null, "COMORB", "Y"],
+  "table1.site.rectum": ["ADSL", null, "PRIMSITE", "RECTUM"],
+  "table1.site.anus": ["ADSL", null, "PRIMSITE", "ANUS"],
+  "table1.ct.t1": ["ADSL", null, "CTSTAGE", "T1"],
+  "table1.ct.t2": ["ADSL", null, "CTSTAGE", "T2"],
+  "table1.ct.t3": ["ADSL", null, "CTSTAGE", "T3"],
+  "table1.ct.t4": ["ADSL", null, "CTSTAGE", "T4"],
+  "table1.cn.n0": ["ADSL", null, "CNSTAGE", "N0"],
+  "table1.cn.n1": ["ADSL", null, "CNSTAGE", "N1"],
+  "table1.cn.n2": ["ADSL", null, "CNSTAGE", "N2"],
   "table1.chemo.cycles": ["ADSL", null, "CYCLES1L", null],
   "table1.rt.neoadjuvant": ["ADSL", null, "RTINTENT", "NEOADJUVANT"],
   "table1.rt.definitive": ["ADSL", null, "RTINTENT", "DEFINITIVE"],
@@ -83,6 +94,7 @@ const VARIABLES: Readonly<Record<string, readonly [dataset: string, paramcd: str
   "safety.grade34": ["ADAE", null, "AEG34FL", "Y"],
   "safety.dose_reduction": ["ADAE", null, "AEACN", "DOSE REDUCED"],
   "safety.discontinuation": ["ADAE", null, "AEACN", "DRUG WITHDRAWN"],
+  "safety.ae_by_grade": ["ADAE", null, "AETOXGR", null],
 };
 
 /** Results that are per-patient listings, left to the ADaM datasets. */
@@ -118,6 +130,11 @@ function value(stats: Stats, key: string): number | null {
 }
 
 /** The statistics of one result, in blocks of one context, by its display format. */
+/** A proportion's exact 95% CI as cards' stats (0–1). */
+const exactCi = (s: Result["stats"], d: number): Stat[] => [["conf.low", proportion(value(s, "ci_low")), d + 2],
+  ["conf.high", proportion(value(s, "ci_high")), d + 2], ["conf.level", 0.95, null],
+  ["method", "Exact binomial (Clopper-Pearson)", null]];
+
 function blocks(result: Result, format: Format, categorical: boolean): Block[] {
   const s = result.stats;
   const d = DECIMALS[format];
@@ -131,16 +148,17 @@ function blocks(result: Result, format: Format, categorical: boolean): Block[] {
     case "none_or_n_pct":
       return [{context: categorical ? "categorical" : "dichotomous",
         stats: [["n", value(s, "n"), 0], N, ["p", proportion(value(s, "pct")), d + 2],
-          ...("events" in s ? [["n.event", s.events!, 0] as const] : [])]}];
+          ...("events" in s ? [["n.event", s.events!, 0] as const] : [])]},
+      // A proportion's exact CI, where the result has one (cardx's ard_categorical_ci).
+      ...("ci_low" in s ? [{context: "proportion_ci", stats: exactCi(s, d)}] : [])];
     case "mean_range":
     case "pct_mean_range":
     case "mean_1dp":
       return [{context: "continuous",
         stats: [N, ...("n" in s ? [["N_nonmiss", s.n!, 0] as const] : []), ...summary(["mean", "median", "min", "max"])]}];
     case "pct_ci":
-      return [{context: "proportion_ci", stats: [N, ["n", value(s, "n"), 0], ["estimate", proportion(value(s, "pct")), d + 2],
-        ["conf.low", proportion(value(s, "ci_low")), d + 2], ["conf.high", proportion(value(s, "ci_high")), d + 2],
-        ["conf.level", 0.95, null], ["method", "Exact binomial (Clopper-Pearson)", null]]}];
+      return [{context: "proportion_ci",
+        stats: [N, ["n", value(s, "n"), 0], ["estimate", proportion(value(s, "pct")), d + 2], ...exactCi(s, d)]}];
     case "shrinkage":
       return [{context: "continuous", stats: [N, ["n", value(s, "n"), 0], ...summary(["min", "max"])]}];
     case "months_range":
