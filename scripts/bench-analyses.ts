@@ -9,9 +9,11 @@
  * data, so that the two can be compared. Prints {"results": [{id, stats}], "phases_ms": {...}}.
  */
 import {SCHEMAS} from "../src/core/cohort/schema.js";
-import {deriveAdam, Engine, runAnalyses} from "../src/core/engine.js";
+import {deriveAdam} from "../src/core/adam/derive.js";
+import {Engine} from "../src/core/engine.js";
+import {runAnalyses} from "../src/core/results/analyses.js";
 import {readStudy} from "../src/core/results/build.js";
-import {LIMITS} from "../src/core/results/limits.js";
+import {LIMITS} from "../src/core/limits.js";
 import {SAME_AS_R} from "./bench/agreement.js";
 import {typedCsv} from "./bench/typed-csv.js";
 

@@ -4,7 +4,8 @@
  * fewest DuckDB passes and without the ADaM tables, on the cohort files read as the `analyses` step reads them but
  * through views, so that DuckDB reads only the columns it needs. Prints the R script's JSON shape.
  */
-import {LIBRARY_FILES, Engine} from "../src/core/engine.js";
+import {Engine} from "../src/core/engine.js";
+import {LIBRARY_FILES} from "../src/core/sql-catalog.js";
 import {SCHEMAS} from "../src/core/cohort/schema.js";
 import {typedCsv} from "./bench/typed-csv.js";
 

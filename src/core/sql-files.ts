@@ -5,8 +5,8 @@
 import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
 import {resolve} from "node:path";
-import {ADAM_FILES, ADAM_TABLES, ANALYSIS_FILES, LIBRARY_FILES, ROOT} from "./engine.js";
-import {LINEAGE_FILE} from "./lineage/build.js";
+import {ROOT} from "./engine.js";
+import {ADAM_FILES, ADAM_TABLES, ANALYSIS_FILES, LIBRARY_FILES, LINEAGE_FILE, PUBLISHED_LOAD_FILE} from "./sql-catalog.js";
 
 /** adam: derives an ADaM table; library: defines macros; analysis: derives results; lineage: result populations;
  * published: reads the published ADaM datasets back (the browser re-run starts from it). */
@@ -23,9 +23,6 @@ export interface SqlFile {
   /** ADaM tables this file reads, each derived by src/sql/adam/<table>.sql. */
   tables: string[];
 }
-
-/** Reads the published ADaM datasets back with their column types: the browser re-run's first file. */
-export const PUBLISHED_LOAD_FILE = "src/sql/published/load.sql";
 
 /** The shipped files by role, each role in the order the build runs it. */
 const SHIPPED: readonly (readonly [SqlRole, readonly string[]])[] = [

@@ -1,6 +1,6 @@
 // The data dictionary of the published ADaM datasets (variable, label, type, derivation): labels and derivations
 // from src/core/adam-metadata.ts, types from the tables DuckDB derives. Fails when the two disagree.
-import {openCohort} from "../core/engine.js";
+import {openCohort} from "../core/adam/derive.js";
 import {adamDictionary} from "../core/interchange/adam-xpt.js";
 import {readStudy} from "../core/results/build.js";
 

@@ -6,7 +6,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
 import {fileURLToPath} from "node:url";
-import {openCohort} from "../../src/core/engine.js";
+import {openCohort} from "../../src/core/adam/derive.js";
 
 const engine = await openCohort(fileURLToPath(new URL("../../data/cohort", import.meta.url)));
 const scratch = mkdtempSync(join(tmpdir(), "adam-export-"));

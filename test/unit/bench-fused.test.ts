@@ -7,7 +7,9 @@ import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
-import {openCohort, ROOT, runAnalyses} from "../../src/core/engine.js";
+import {openCohort} from "../../src/core/adam/derive.js";
+import {ROOT} from "../../src/core/engine.js";
+import {runAnalyses} from "../../src/core/results/analyses.js";
 import {writeCohort} from "../../src/core/synth/write.js";
 import {equalValues, reportVsR, SAME_AS_R} from "../../scripts/bench/agreement.js";
 

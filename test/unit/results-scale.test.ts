@@ -7,9 +7,10 @@ import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
-import {openCohort, runAnalyses} from "../../src/core/engine.js";
+import {openCohort} from "../../src/core/adam/derive.js";
+import {runAnalyses} from "../../src/core/results/analyses.js";
 import {buildResults} from "../../src/core/results/index.js";
-import {firstInSampleOrder, type Limits} from "../../src/core/results/limits.js";
+import {firstInSampleOrder, type Limits} from "../../src/core/limits.js";
 import {writeCohort} from "../../src/core/synth/write.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "results-scale-"));

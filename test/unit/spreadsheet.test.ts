@@ -8,7 +8,7 @@ import {join} from "node:path";
 import {after, test} from "node:test";
 import {csvParse} from "d3-dsv";
 import fc from "fast-check";
-import {openCohort} from "../../src/core/engine.js";
+import {openCohort} from "../../src/core/adam/derive.js";
 import {plainCell, spreadsheetCell} from "../../src/core/spreadsheet.js";
 import {toCsv} from "../../src/components/download.js";
 import {makeCohort, removeCohort} from "../fixtures/cohort.js";

@@ -2,7 +2,9 @@
 import assert from "node:assert/strict";
 import {after, test} from "node:test";
 import {fileURLToPath} from "node:url";
-import {ADAM_TABLES, Engine, openCohort} from "../../src/core/engine.js";
+import {openCohort} from "../../src/core/adam/derive.js";
+import {Engine} from "../../src/core/engine.js";
+import {ADAM_TABLES} from "../../src/core/sql-catalog.js";
 
 const cohortDir = fileURLToPath(new URL("../../data/cohort", import.meta.url));
 const engine = await openCohort(cohortDir, "2023-04-01");

@@ -9,11 +9,13 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
 import {fileURLToPath} from "node:url";
-import {
-  ADAM_TABLES, ANALYSIS_FILES, Engine, LIBRARY_FILES, ROOT, openCohort, runAnalyses, type Row,
-} from "../../src/core/engine.js";
+import {openCohort} from "../../src/core/adam/derive.js";
+import {Engine, ROOT, type Row} from "../../src/core/engine.js";
+import {runAnalyses} from "../../src/core/results/analyses.js";
 import {writeDatasets} from "../../src/core/results/datasets.js";
-import {PUBLISHED_LOAD_FILE as PUBLISHED_LOAD} from "../../src/core/sql-files.js";
+import {
+  ADAM_TABLES, ANALYSIS_FILES, LIBRARY_FILES, PUBLISHED_LOAD_FILE as PUBLISHED_LOAD,
+} from "../../src/core/sql-catalog.js";
 
 const browserFiles = [PUBLISHED_LOAD, ...LIBRARY_FILES, ...ANALYSIS_FILES];
 const cohortDir = fileURLToPath(new URL("../../data/cohort", import.meta.url));

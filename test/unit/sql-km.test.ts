@@ -3,7 +3,10 @@
 import assert from "node:assert/strict";
 import {after, test} from "node:test";
 import {fileURLToPath} from "node:url";
-import {Engine, LIBRARY_FILES, openCohort, runAnalyses, type Row} from "../../src/core/engine.js";
+import {openCohort} from "../../src/core/adam/derive.js";
+import {Engine, type Row} from "../../src/core/engine.js";
+import {runAnalyses} from "../../src/core/results/analyses.js";
+import {LIBRARY_FILES} from "../../src/core/sql-catalog.js";
 
 const month = 365.25 / 12;
 const close = (actual: unknown, expected: number, tol = 1e-6) =>

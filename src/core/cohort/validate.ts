@@ -9,6 +9,7 @@ import {stat} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {Engine} from "../engine.js";
+import {CROSS_FILE} from "../sql-catalog.js";
 import {CSV_RULES} from "./csv.js";
 import {keyProblems} from "./keys.js";
 import {CohortError, sortProblems, type Problem} from "./problem.js";
@@ -49,8 +50,6 @@ export const CROSS_RULES = {
   "nothing-after-last-contact": "no date follows the patient's last contact",
   "nothing-after-cutoff": "no date follows the data cutoff in study.json"
 } as const;
-
-export const CROSS_FILE = "src/sql/validate/cross.sql";
 
 /** Every rule name with what it requires (docs/data-dictionary.md lists the same). */
 export const RULES: Readonly<Record<string, string>> = {

@@ -3,7 +3,8 @@
 import {closeSync, openSync, writeSync} from "node:fs";
 import {join} from "node:path";
 import {ADAM_DATASETS, dataDictionary, type AdamTable, type Column, type DictionaryEntry} from "../adam-metadata.js";
-import {ADAM_TABLES, type Engine} from "../engine.js";
+import type {Engine} from "../engine.js";
+import {ADAM_TABLES} from "../sql-catalog.js";
 import {XptError, XptWriter, type XptValue} from "./xpt.js";
 
 const NUMERIC_TYPES = new Set(["INTEGER", "BIGINT", "SMALLINT", "TINYINT", "DOUBLE", "FLOAT", "DECIMAL"]);

@@ -7,7 +7,7 @@
 import {create} from "xmlbuilder2";
 import {ADAM_DATASETS, type AdamTable} from "../adam-metadata.js";
 import {SCHEMAS} from "../cohort/schema.js";
-import {ADAM_TABLES} from "../engine.js";
+import {ADAM_TABLES} from "../sql-catalog.js";
 import type {PublishedVariable} from "./adam-xpt.js";
 
 export interface DefineStudy {

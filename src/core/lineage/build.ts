@@ -1,12 +1,12 @@
 // The lineage of every result: its population from src/sql/lineage/population.sql, its counted patients from the
 // analysis file that derived it (the result's `patients`). Fails when the two disagree with the result's own
 // counts, so a page never names patients that are not the ones behind the number.
-import {openCohort, type Engine} from "../engine.js";
+import {openCohort} from "../adam/derive.js";
+import type {Engine} from "../engine.js";
+import {LINEAGE_FILE} from "../sql-catalog.js";
 import {buildResults, readStudy} from "../results/build.js";
 import type {ResultsDataset} from "../results/types.js";
 import type {Lineage, LineageEntry, LineageRow} from "./types.js";
-
-export const LINEAGE_FILE = "src/sql/lineage/population.sql";
 
 type PopulationRow = Omit<LineageEntry, "numerator">;
 

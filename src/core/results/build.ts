@@ -7,11 +7,13 @@ import {copyFileSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {SCHEMAS} from "../cohort/schema.js";
-import {openCohort, runAnalyses, type Engine} from "../engine.js";
+import {openCohort} from "../adam/derive.js";
+import type {Engine} from "../engine.js";
+import {runAnalyses} from "./analyses.js";
 import {provenance} from "../provenance.js";
 import {assemble} from "./assemble.js";
 import {checkAgainstQc} from "./check.js";
-import {LIMITS, SQL_SAMPLE_KEY, type Limits} from "./limits.js";
+import {LIMITS, SQL_SAMPLE_KEY, type Limits} from "../limits.js";
 import {QC, type QcApi} from "./qc.js";
 import type {QcSample, ReportLimits, ResultsDataset} from "./types.js";
 

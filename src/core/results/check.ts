@@ -3,7 +3,7 @@
 // per-patient lists or sample per-patient rows (a cohort of more than LIMITS.listPatients patients), the QC's rows
 // are cut the same way first, the lane sample drawn here independently (node:crypto MD5, limits.ts), and each
 // sampled table's rows_total is checked against the QC's full count.
-import {firstInSampleOrder, LIMITS, type Limits} from "./limits.js";
+import {firstInSampleOrder, LIMITS, type Limits} from "../limits.js";
 import type {Disagreement, QcApi, QcRows} from "./qc.js";
 import type {UncheckedResult} from "./assemble.js";
 import type {Result} from "./types.js";

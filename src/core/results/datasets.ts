@@ -4,12 +4,12 @@
 // into place, so a failure never leaves partial output.
 import {chmodSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {basename, dirname, join, resolve} from "node:path";
-import {ADAM_TABLES, openCohort, type Engine} from "../engine.js";
+import {openCohort} from "../adam/derive.js";
+import type {Engine} from "../engine.js";
+import {ADAM_TABLES, EXPORT_FILE} from "../sql-catalog.js";
 import {writeAdamXpt} from "../interchange/adam-xpt.js";
 import {defineXml} from "../interchange/define.js";
 import {readStudy} from "./build.js";
-
-export const EXPORT_FILE = "src/sql/export/adam.sql";
 
 async function exportTo(engine: Engine, cohortDir: string, dir: string): Promise<void> {
   await engine.sql("SET VARIABLE out_dir = $dir", {dir});
