@@ -8,11 +8,12 @@
  * `npm run results`, it neither validates the cohort nor runs the QC: it measures the analyses alone, on the same
  * data, so that the two can be compared. Prints {"results": [{id, stats}], "phases_ms": {...}}.
  */
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {SCHEMAS} from "../src/core/cohort/schema.js";
 import {deriveAdam} from "../src/core/adam/derive.js";
 import {Engine} from "../src/core/engine.js";
 import {runAnalyses} from "../src/core/results/analyses.js";
-import {readStudy} from "../src/core/results/build.js";
 import {LIMITS} from "../src/core/limits.js";
 import {SAME_AS_R} from "./bench/agreement.js";
 import {typedCsv} from "./bench/typed-csv.js";
@@ -39,7 +40,7 @@ try {
       FROM typed_${schema.stem}`);
   }
   lap("read");
-  await deriveAdam(engine, readStudy(dir).cutoff);
+  await deriveAdam(engine, (JSON.parse(readFileSync(join(dir, "study.json"), "utf8")) as {cutoff: string}).cutoff);
   lap("adam");
   const [{n}] = (await engine.sql("SELECT count(*)::INTEGER AS n FROM adsl")) as {n: number}[];
   const outputs = await runAnalyses(engine, {listPatients: n <= LIMITS.listPatients, sampleLanes: false}, SAME_AS_R);

@@ -1,7 +1,7 @@
 // Framework decides whether a data loader's cached output is fresh by comparing mtimes
 // of the loader file alone. Our loaders read the cohort in data/ and import the analysis
 // core, so we hash all of those inputs and clear the cached loader output when the hash
-// differs from the one recorded at the previous build. The git commit is an input too: the
+// differs from the one recorded at the previous build (and with it the build product the loaders shared). The git commit is an input too: the
 // results name the commit of the code that produced them, as every page footer does.
 import {createHash} from "node:crypto";
 import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync} from "node:fs";
@@ -35,6 +35,16 @@ export function loaderInputHash(root: string): string {
   return hash.digest("hex");
 }
 
+/** Where builds keep their build products (src/core/adam/product.ts), beside the loader output they feed. */
+const PRODUCTS = ".adam-products";
+
+/**
+ * The build product directory the loaders of a build with these inputs share: keyed by the input hash, so a change
+ * to data or code gives a new one (and refreshLoaderCache removes the old).
+ */
+export const productDir = (root: string, hash: string): string =>
+  join(root, "src", ".observablehq", "cache", PRODUCTS, hash.slice(0, 16));
+
 /** Clears Framework's cached loader output when the inputs changed since the last build. */
 export function refreshLoaderCache(root: string): {changed: boolean; hash: string} {
   const cache = join(root, "src", ".observablehq", "cache");
@@ -48,6 +58,7 @@ export function refreshLoaderCache(root: string): {changed: boolean; hash: strin
     for (const entry of existsSync(cache) ? readdirSync(cache) : []) {
       if (!entry.startsWith("_") && !entry.startsWith(".")) rmSync(join(cache, entry), {recursive: true, force: true});
     }
+    rmSync(join(cache, PRODUCTS), {recursive: true, force: true});
     mkdirSync(cache, {recursive: true});
     writeFileSync(stamp, hash + "\n");
   }

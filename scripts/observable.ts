@@ -5,7 +5,9 @@
 //     version cache keeps the build offline and the client bundle identical across days.
 //  2. Framework reuses cached data-loader output whenever the loader file itself is older
 //     than the cache, even if the cohort or the analysis code changed. We key the cache on
-//     a hash of every loader input and drop it when that hash changes.
+//     a hash of every loader input and drop it when that hash changes. The loaders of one build
+//     share one build product (the cohort validated and ADaM derived once, src/core/adam/product.ts),
+//     in a directory keyed by the same hash.
 //  3. Framework writes each attached file's mtime ("lastModified") into the pages, and a
 //     file's mtime depends on when it was checked out or generated. After a build we set it
 //     to the commit time, so the same commit and data give byte-identical pages.
@@ -17,7 +19,8 @@ import {spawnSync} from "node:child_process";
 import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {FRAMEWORK_NPM_PINS} from "./framework-pins.js";
-import {refreshLoaderCache} from "./loader-cache.js";
+import {PRODUCT_ENV} from "../src/core/adam/product.js";
+import {productDir, refreshLoaderCache} from "./loader-cache.js";
 import {accessiblePage, rewritePages} from "./html-pages.js";
 import {pinLastModified} from "./last-modified.js";
 import {buildPlotBundle, checkPlotBundle} from "./plot-bundle.js";
@@ -35,7 +38,12 @@ const [command = "build", ...rest] = process.argv.slice(2);
 const result = spawnSync(join(root, "node_modules", ".bin", "observable"), [command, ...rest], {
   cwd: root,
   stdio: "inherit",
-  env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}
+  env: {
+    ...process.env,
+    OBSERVABLE_TELEMETRY_DISABLE: "true",
+    // Only a build: the preview server reruns a loader when its file changes, not when the data do.
+    ...(command === "build" ? {[PRODUCT_ENV]: productDir(root, hash)} : {})
+  }
 });
 if (command === "build" && result.status === 0) {
   pinLastModified(root, join(root, "dist"));

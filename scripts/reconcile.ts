@@ -2,7 +2,7 @@
 // and prints, as JSON, every number the paper prints (data/published/floe-2024.json) against the same number
 // recomputed. Discrepancies are findings (exit 0); an invalid cohort or a malformed published file (both reported
 // when both are bad), or a published value naming a result the dataset lacks, is an error (exit 1, nothing on stdout).
-import {cliArgs, withValidCohort} from "../src/core/cli.js";
+import {cliArgs, orExit} from "../src/core/cli.js";
 import {DEFAULT_PUBLISHED, loadPublished, PublishedFileError, reconcile, type PublishedFile} from "../src/core/reconcile/index.js";
 import {buildResults} from "../src/core/results/index.js";
 
@@ -39,13 +39,7 @@ function readPublished(file: string): PublishedFile | null {
 const {published, rest} = publishedArg(process.argv.slice(2));
 const {data} = cliArgs({usage: USAGE}, rest);
 const values = readPublished(published);
-try {
-  await withValidCohort(data, async () => {
-    if (!values) process.exit(1);
-    const dataset = await buildResults(data);
-    process.stdout.write(JSON.stringify(reconcile(dataset, values), null, 2) + "\n");
-  });
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
-  process.exit(1);
-}
+// The cohort is validated (once, by the results build) even when the published file is refused, so both are reported.
+const dataset = await orExit(data, () => buildResults(data));
+if (!values) process.exit(1);
+process.stdout.write(JSON.stringify(reconcile(dataset, values), null, 2) + "\n");

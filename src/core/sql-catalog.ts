@@ -49,10 +49,16 @@ export const ANALYSIS_FILES = [
 /** Each result's counted and population patients (src/core/lineage/). */
 export const LINEAGE_FILE = "src/sql/lineage/population.sql";
 
-/** Writes the published ADaM datasets (sorted, Parquet) into VARIABLE out_dir. */
+/** Writes the published ADaM datasets (sorted, Parquet) into VARIABLE out_dir: the build product. */
 export const EXPORT_FILE = "src/sql/export/adam.sql";
 
-/** Reads the published ADaM datasets back with their column types: the browser re-run's first file. */
+/** Writes the published ADaM datasets as spreadsheet-safe CSV into VARIABLE out_dir, from the loaded Parquet. */
+export const EXPORT_CSV_FILE = "src/sql/export/adam_csv.sql";
+
+/** Reads the build product's Parquet files back: every step in node after validation and derivation. */
+export const PRODUCT_LOAD_FILE = "src/sql/product/load.sql";
+
+/** Reads the published ADaM CSVs back with their derived column types: the browser re-run. */
 export const PUBLISHED_LOAD_FILE = "src/sql/published/load.sql";
 
 /** Rules across rows and files of the cohort (src/core/cohort/validate.ts). */

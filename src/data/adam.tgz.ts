@@ -1,6 +1,6 @@
-// The published ADaM datasets (ADSL, ADRS, ADTTE, ADAE; study days only) as DuckDB writes them
-// (src/sql/export/adam.sql): data/adam/<table>.csv and .parquet for the /data page's downloads and for the re-run
-// in the reader's browser (src/components/rerun.ts), the same files `npm run datasets` writes.
+// The published ADaM datasets (ADSL, ADRS, ADTTE, ADAE; study days only) of the build product
+// (src/core/adam/product.ts): data/adam/<table>.parquet, what the re-run in the reader's browser reads
+// (src/components/rerun.ts), and <table>.csv for the /data page's downloads: the same files `npm run datasets` writes.
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";

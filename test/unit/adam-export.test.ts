@@ -15,8 +15,8 @@ after(() => {
   rmSync(scratch, {recursive: true, force: true});
 });
 
-/** The CSVs written after putting the rows of adrs and adae in the order of `order` (a SQL expression). */
-async function exportShuffled(order: string, dir: string): Promise<Record<string, string>> {
+/** The Parquet files written after putting the rows of adrs and adae in the order of `order` (a SQL expression). */
+async function exportShuffled(order: string, dir: string): Promise<Record<string, Buffer>> {
   await engine.sql("SET preserve_insertion_order = true"); // so that the tables take the order asked for
   for (const table of ["adrs", "adae"]) {
     await engine.sql(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${table} ORDER BY ${order}`);
@@ -24,7 +24,7 @@ async function exportShuffled(order: string, dir: string): Promise<Record<string
   mkdirSync(dir);
   await engine.sql("SET VARIABLE out_dir = $dir", {dir});
   await engine.run("src/sql/export/adam.sql");
-  return Object.fromEntries(["adrs", "adae"].map((t) => [t, readFileSync(join(dir, `${t}.csv`), "utf8")]));
+  return Object.fromEntries(["adrs", "adae"].map((t) => [t, readFileSync(join(dir, `${t}.parquet`))]));
 }
 
 test("ties in the sort keys (two assessments, two adverse events on one day) are written in one order", async () => {
@@ -35,8 +35,10 @@ test("ties in the sort keys (two assessments, two adverse events on one day) are
     WHERE (USUBJID, ADY) = (SELECT (USUBJID, ADY) FROM adae ORDER BY USUBJID, ADY LIMIT 1)`);
   const forward = await exportShuffled("rowid", join(scratch, "a"));
   const backward = await exportShuffled("rowid DESC", join(scratch, "b"));
-  assert.equal(forward.adrs, backward.adrs);
-  assert.equal(forward.adae, backward.adae);
-  const tied = forward.adrs.split("\n").filter((line) => line.startsWith("1,OVRLRESP,") && line.includes("POST_CRT"));
-  assert.equal(tied.length, 2);
+  assert.ok(forward.adrs!.equals(backward.adrs!));
+  assert.ok(forward.adae!.equals(backward.adae!));
+  await engine.sql("SET VARIABLE adrs_file = $file", {file: join(scratch, "a", "adrs.parquet")});
+  const tied = await engine.sql(`SELECT METHOD FROM read_parquet(getvariable('adrs_file'))
+    WHERE USUBJID = 1 AND PARAMCD = 'OVRLRESP' AND AVISIT = 'POST_CRT'`);
+  assert.deepEqual(tied.map((row) => row.METHOD), ["MRI", "CT"], "tied on the day, ordered by tumour size (28, then 29 mm)");
 });

@@ -4,7 +4,7 @@ import {existsSync, mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
-import {loaderInputHash, refreshLoaderCache} from "../../scripts/loader-cache.js";
+import {loaderInputHash, productDir, refreshLoaderCache} from "../../scripts/loader-cache.js";
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), "loader-cache-"));
@@ -26,18 +26,26 @@ test("the loader input hash changes with the cohort and with the analysis code",
   assert.notEqual(loaderInputHash(root), second);
 });
 
-test("changed inputs clear cached loader output but keep Framework's own caches", () => {
+test("changed inputs clear cached loader output and the shared build product but keep Framework's own caches", () => {
   const root = project();
   const cache = join(root, "src", ".observablehq", "cache");
-  assert.equal(refreshLoaderCache(root).changed, true, "first build: no stamp yet");
+  const {changed, hash} = refreshLoaderCache(root);
+  assert.equal(changed, true, "first build: no stamp yet");
+  const product = productDir(root, hash);
+  mkdirSync(product, {recursive: true});
+  writeFileSync(join(product, "manifest.json"), "{}");
   mkdirSync(join(cache, "data"), {recursive: true});
   mkdirSync(join(cache, "_npm", "d3@7.9.2"), {recursive: true});
   writeFileSync(join(cache, "data", "results.json"), "{}");
   assert.equal(refreshLoaderCache(root).changed, false, "unchanged inputs keep the cache");
   assert.ok(existsSync(join(cache, "data", "results.json")));
+  assert.ok(existsSync(product), "unchanged inputs keep the build product");
   writeFileSync(join(root, "data", "cohort", "patients.csv"), "USUBJID\n7\n");
-  assert.equal(refreshLoaderCache(root).changed, true);
+  const next = refreshLoaderCache(root);
+  assert.equal(next.changed, true);
+  assert.notEqual(productDir(root, next.hash), product, "new inputs, a new product directory");
   assert.ok(!existsSync(join(cache, "data", "results.json")), "stale loader output is gone");
+  assert.ok(!existsSync(product), "so is the stale build product");
   assert.ok(existsSync(join(cache, "_npm", "d3@7.9.2")), "Framework's version pins stay");
 });
 

@@ -1,6 +1,6 @@
 // CSV cells for spreadsheets (src/core/spreadsheet.ts) and its SQL twin in the published adae.csv
-// (src/sql/export/adam.sql, read back by src/sql/published/load.sql): text that starts like a formula is written as
-// text (OWASP, CSV injection), and reading it back gives the text exactly.
+// (src/sql/export/adam_csv.sql, read back in the browser by src/sql/published/load.sql): text that starts like a
+// formula is written as text (OWASP, CSV injection), and reading it back gives the text exactly.
 import assert from "node:assert/strict";
 import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -9,6 +9,7 @@ import {after, test} from "node:test";
 import {csvParse} from "d3-dsv";
 import fc from "fast-check";
 import {openCohort} from "../../src/core/adam/derive.js";
+import {writeDatasets} from "../../src/core/results/datasets.js";
 import {plainCell, spreadsheetCell} from "../../src/core/spreadsheet.js";
 import {toCsv} from "../../src/components/download.js";
 import {makeCohort, removeCohort} from "../fixtures/cohort.js";
@@ -42,13 +43,12 @@ after(() => {
 test("adae.csv writes free text as text for spreadsheets, and load.sql reads back the ADaM values exactly", async () => {
   const engine = await openCohort(dir);
   try {
-    await engine.sql("SET VARIABLE out_dir = $out", {out});
-    await engine.run("src/sql/export/adam.sql");
+    const derived = await engine.sql("SELECT * FROM adae ORDER BY ALL");
+    await writeDatasets(dir, out);
     const rows = csvParse(readFileSync(join(out, "adae.csv"), "utf8"));
     const terms = rows.map((r) => [r.AETERM, r.AEDECOD]);
     assert.deepEqual(terms.filter(([term]) => !/^[A-Z]/.test(term!)),
       [["'@SUM(1+1)", "'-1+2"], [`'=HYPERLINK("https://example.invalid","x")`, "''ok"]]);
-    const derived = await engine.sql("SELECT * FROM adae ORDER BY ALL");
     await engine.sql("SET VARIABLE adam_dir = $out", {out});
     await engine.run("src/sql/published/load.sql");
     assert.deepEqual(await engine.sql("SELECT * FROM adae ORDER BY ALL"), derived);

@@ -1,5 +1,5 @@
 // The published ADaM datasets as SAS transport files (adsl.xpt, …), with the same rows in the same order as the CSVs
-// (the sorted views of src/sql/export/adam.sql) and the labels of the data dictionary (src/core/adam-metadata.ts).
+// (the tables src/sql/product/load.sql reads from the sorted Parquet files, in their order) and the labels of the data dictionary (src/core/adam-metadata.ts).
 import {closeSync, openSync, writeSync} from "node:fs";
 import {join} from "node:path";
 import {ADAM_DATASETS, dataDictionary, type AdamTable, type Column, type DictionaryEntry} from "../adam-metadata.js";
@@ -23,13 +23,13 @@ export async function adamDictionary(engine: Engine): Promise<DictionaryEntry[]>
 }
 
 async function* batches(engine: Engine, table: AdamTable, names: readonly string[]): AsyncGenerator<XptValue[][]> {
-  for await (const rows of engine.stream(`SELECT * FROM ${table}_sorted`)) {
+  for await (const rows of engine.stream(`SELECT * FROM ${table}`)) {
     yield rows.map((row) => names.map((name) => row[name] as XptValue));
   }
 }
 
 /**
- * Writes <table>.xpt for every ADaM table into `dir` (after src/sql/export/adam.sql has created the sorted views),
+ * Writes <table>.xpt for every ADaM table into `dir` (from an engine over the build product, src/core/adam/product.ts),
  * dated `created`. Every dataset is checked before any file is written: XptError names each problem of each. Returns
  * the variables as published, for Define-XML.
  */

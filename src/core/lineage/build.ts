@@ -1,23 +1,13 @@
 // The lineage of every result: its population from src/sql/lineage/population.sql, its counted patients from the
 // analysis file that derived it (the result's `patients`). Fails when the two disagree with the result's own
 // counts, so a page never names patients that are not the ones behind the number.
-import {openCohort} from "../adam/derive.js";
-import type {Engine} from "../engine.js";
+import {withAdam, withProduct, type AdamProduct} from "../adam/product.js";
 import {LINEAGE_FILE} from "../sql-catalog.js";
-import {buildResults, readStudy} from "../results/build.js";
+import {resultsFromProduct} from "../results/build.js";
 import type {ResultsDataset} from "../results/types.js";
 import type {Lineage, LineageEntry, LineageRow} from "./types.js";
 
 type PopulationRow = Omit<LineageEntry, "numerator">;
-
-async function populations(dir: string): Promise<PopulationRow[]> {
-  const engine: Engine = await openCohort(dir, readStudy(dir).cutoff);
-  try {
-    return (await engine.run(LINEAGE_FILE)) as unknown as PopulationRow[];
-  } finally {
-    engine.close();
-  }
-}
 
 /** Pairs each result with its population; every disagreement is reported at once. */
 export function pairLineage(data: ResultsDataset, rows: readonly PopulationRow[]): Lineage {
@@ -49,12 +39,18 @@ export function pairLineage(data: ResultsDataset, rows: readonly PopulationRow[]
   return {source: LINEAGE_FILE, results};
 }
 
-/** The lineage of the results of the cohort in `dir` (the results are built when not given). */
-export async function buildLineage(dir: string, data?: ResultsDataset): Promise<Lineage> {
-  const results = data ?? (await buildResults(dir));
+/** The lineage of the results `data` of the build product (the results are built when not given). */
+export async function lineageFromProduct(product: AdamProduct, data?: ResultsDataset): Promise<Lineage> {
+  const results = data ?? (await resultsFromProduct(product));
   // Above 1000 patients the results carry no patient lists (docs/results.md, "Large cohorts"): no lineage either.
   if (results.report.limits) return {source: LINEAGE_FILE, results: []};
-  return pairLineage(results, await populations(dir));
+  const populations = await withAdam(product, (engine) => engine.run(LINEAGE_FILE));
+  return pairLineage(results, populations as unknown as PopulationRow[]);
+}
+
+/** The lineage of the results of the cohort in `dir` (the results are built when not given). */
+export async function buildLineage(dir: string, data?: ResultsDataset): Promise<Lineage> {
+  return withProduct(dir, (product) => lineageFromProduct(product, data));
 }
 
 /** The lineage as flat rows (result_id, role, USUBJID): numerator rows, then denominator rows, per result. */

@@ -1,4 +1,4 @@
-export {buildResults, readStudy} from "./build.js";
+export {buildResults, resultsFromProduct} from "./build.js";
 export {CATALOG, type CatalogEntry} from "./catalog.js";
 export {FORMATS, round, type Format} from "./format.js";
 export {QcDisagreementError} from "./check.js";

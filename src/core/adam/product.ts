@@ -1,0 +1,176 @@
+// The build product: a cohort validated once and its ADaM derived once, written as the published Parquet files
+// (src/sql/export/adam.sql) with a manifest. Every later step — results, lineage, datasets, dictionary, reconcile —
+// reads these files (src/sql/product/load.sql), never the cohort again. Above LIMITS.qcFull patients the product
+// also holds the QC sub-cohort: the validated rows of a sample of patients, for the independent QC to read.
+//
+// A build shares one product between its loaders (scripts/build/observable.ts: ADAM_PRODUCT_DIR, a directory keyed
+// by the hash of every loader input, so a change to data or code makes a new one); any other caller gets a private
+// product that lives as long as the call.
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {basename, dirname, join, resolve} from "node:path";
+import {CohortError} from "../cohort/problem.js";
+import {SCHEMAS} from "../cohort/schema.js";
+import type {Study} from "../cohort/types.js";
+import {validateInto} from "../cohort/validate.js";
+import {Engine} from "../engine.js";
+import {LIMITS, SQL_SAMPLE_KEY, type Limits} from "../limits.js";
+import {ADAM_TABLES, EXPORT_FILE, PRODUCT_LOAD_FILE} from "../sql-catalog.js";
+import {deriveAdam} from "./derive.js";
+
+/** The environment variable naming the product directory a build shares between its loaders. */
+export const PRODUCT_ENV = "ADAM_PRODUCT_DIR";
+
+const MANIFEST = "manifest.json";
+/** The QC sub-cohort's directory in the product: cohort files (as validated) and study.json. */
+const QC_SAMPLE = "qc-sample";
+
+export interface QcSampleSpec {
+  /** Patients in the sub-cohort, and of how many. */
+  patients: number;
+  of: number;
+  seed: number;
+}
+
+export interface ProductManifest {
+  /** The cohort directory it was built from (absolute). */
+  cohort: string;
+  /** Its study.json, as validated. */
+  study: Study;
+  /** Patients (rows of ADSL). */
+  n: number;
+  /** The QC sub-cohort, when the cohort has more than LIMITS.qcFull patients. */
+  qc_sample: QcSampleSpec | null;
+  /** The limits the QC sub-cohort was drawn under. */
+  limits: Pick<Limits, "qcFull" | "qcSample" | "seed">;
+}
+
+export interface AdamProduct {
+  /** The directory holding <table>.parquet for every ADaM table and the manifest. */
+  dir: string;
+  manifest: ProductManifest;
+}
+
+/** The cohort files the independent QC reads: the whole cohort, or the product's QC sub-cohort. */
+export function qcCohortDir(product: AdamProduct): string {
+  return product.manifest.qc_sample ? join(product.dir, QC_SAMPLE) : product.manifest.cohort;
+}
+
+/** The product's Parquet files, one per ADaM table. */
+export const productFiles = (product: AdamProduct): string[] =>
+  ADAM_TABLES.map((table) => join(product.dir, `${table}.parquet`));
+
+/** Writes the QC sub-cohort: the first `k` patients in sample order, all their rows as validated. */
+async function writeQcSample(engine: Engine, cohortDir: string, dir: string, k: number, seed: number): Promise<void> {
+  mkdirSync(dir);
+  await engine.sql("SET VARIABLE sample_seed = $seed", {seed: String(seed)});
+  await engine.sql(`CREATE OR REPLACE TEMP TABLE qc_sample AS
+    SELECT USUBJID FROM cohort_patients ORDER BY ${SQL_SAMPLE_KEY} LIMIT ${k}`);
+  for (const {stem, file} of SCHEMAS) {
+    await engine.sql("SET VARIABLE sample_file = $path", {path: join(dir, file)});
+    await engine.sql(`COPY (SELECT * EXCLUDE (line, ok) FROM cohort_${stem} SEMI JOIN qc_sample USING (USUBJID)
+      ORDER BY line) TO (getvariable('sample_file')) (HEADER, DELIMITER ',')`);
+  }
+  copyFileSync(join(cohortDir, "study.json"), join(dir, "study.json"));
+}
+
+/** Validates, derives and writes into `dir` (which must not exist). CohortError, and nothing written, if invalid. */
+async function writeProduct(cohortDir: string, dir: string, limits: Limits): Promise<ProductManifest> {
+  const engine = await Engine.open();
+  try {
+    const {study, problems} = await validateInto(engine, cohortDir);
+    if (!study) throw new CohortError(cohortDir, problems);
+    await deriveAdam(engine, study.cutoff);
+    mkdirSync(dir);
+    await engine.sql("SET VARIABLE out_dir = $dir", {dir});
+    await engine.run(EXPORT_FILE);
+    const [{n}] = (await engine.sql("SELECT count(*)::INTEGER AS n FROM adsl")) as {n: number}[];
+    let qcSample: QcSampleSpec | null = null;
+    if (n > limits.qcFull) {
+      await writeQcSample(engine, cohortDir, join(dir, QC_SAMPLE), limits.qcSample, limits.seed);
+      qcSample = {patients: Math.min(n, limits.qcSample), of: n, seed: limits.seed};
+    }
+    const {qcFull, qcSample: k, seed} = limits;
+    const manifest: ProductManifest = {cohort: resolve(cohortDir), study, n, qc_sample: qcSample, limits: {qcFull, qcSample: k, seed}};
+    writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
+    return manifest;
+  } finally {
+    engine.close();
+  }
+}
+
+/** The product in `dir`, if one is complete there (the manifest is written last). */
+function readProduct(dir: string): AdamProduct | undefined {
+  const file = join(dir, MANIFEST);
+  return existsSync(file) ? {dir, manifest: JSON.parse(readFileSync(file, "utf8")) as ProductManifest} : undefined;
+}
+
+const sameLimits = (a: ProductManifest["limits"], b: Limits) =>
+  a.qcFull === b.qcFull && a.qcSample === b.qcSample && a.seed === b.seed;
+
+/**
+ * The product of the cohort in `dir` at `target`: the one there if it is of this cohort and these limits, else built
+ * in a staging sibling and renamed into place (so no reader ever sees half a product; of two builders racing, the
+ * second keeps the first one's).
+ */
+export async function ensureProduct(cohortDir: string, target: string, limits: Limits = LIMITS): Promise<AdamProduct> {
+  const existing = readProduct(target);
+  if (existing && existing.manifest.cohort === resolve(cohortDir) && sameLimits(existing.manifest.limits, limits)) {
+    return existing;
+  }
+  mkdirSync(dirname(target), {recursive: true});
+  const staging = mkdtempSync(join(dirname(target), `.${basename(target)}-new-`));
+  try {
+    const manifest = await writeProduct(cohortDir, join(staging, "product"), limits);
+    if (existing) rmSync(target, {recursive: true, force: true});
+    try {
+      renameSync(join(staging, "product"), target);
+    } catch (error) {
+      const raced = readProduct(target);
+      if (!raced) throw error;
+      return raced;
+    }
+    return {dir: target, manifest};
+  } finally {
+    rmSync(staging, {recursive: true, force: true});
+  }
+}
+
+/**
+ * Runs `fn` on the product of the cohort in `cohortDir`: the build's shared one (PRODUCT_ENV) when it is of this
+ * cohort, otherwise a private one removed afterwards. CohortError if the cohort is invalid.
+ */
+export async function withProduct<T>(cohortDir: string, fn: (product: AdamProduct) => Promise<T>,
+  limits: Limits = LIMITS): Promise<T> {
+  const shared = process.env[PRODUCT_ENV];
+  if (shared) return fn(await ensureProduct(cohortDir, shared, limits));
+  const scratch = mkdtempSync(join(tmpdir(), "adam-product-"));
+  try {
+    return await fn(await ensureProduct(cohortDir, join(scratch, "product"), limits));
+  } finally {
+    rmSync(scratch, {recursive: true, force: true});
+  }
+}
+
+/** An engine holding the product's ADaM tables, read back from its Parquet files. */
+export async function openAdam(product: AdamProduct): Promise<Engine> {
+  const engine = await Engine.open();
+  try {
+    await engine.sql("SET VARIABLE adam_dir = $dir", {dir: product.dir});
+    await engine.run(PRODUCT_LOAD_FILE);
+    return engine;
+  } catch (error) {
+    engine.close();
+    throw error;
+  }
+}
+
+/** Runs `fn` on an engine over the product, closed afterwards. */
+export async function withAdam<T>(product: AdamProduct, fn: (engine: Engine) => Promise<T>): Promise<T> {
+  const engine = await openAdam(product);
+  try {
+    return await fn(engine);
+  } finally {
+    engine.close();
+  }
+}
