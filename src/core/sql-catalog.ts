@@ -55,6 +55,10 @@ export const EXPORT_FILE = "src/sql/export/adam.sql";
 /** Writes the published ADaM datasets as spreadsheet-safe CSV into VARIABLE out_dir, from the loaded Parquet. */
 export const EXPORT_CSV_FILE = "src/sql/export/adam_csv.sql";
 
+/** The rows of VARIABLE xpt_table for its SAS transport file, and the byte length of each of its text variables. */
+export const XPT_ROWS_FILE = "src/sql/export/xpt_rows.sql";
+export const XPT_LENGTHS_FILE = "src/sql/export/xpt_lengths.sql";
+
 /** Reads the build product's Parquet files back: every step in node after validation and derivation. */
 export const PRODUCT_LOAD_FILE = "src/sql/product/load.sql";
 

@@ -7,6 +7,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, describe, test} from "node:test";
 import {fileURLToPath} from "node:url";
+import fc from "fast-check";
 import xportModule from "xport-js";
 import {csvParse} from "d3-dsv";
 import {ibmFloat, sasDatetime, xpt, XptError, type XptDatasetSpec} from "../../src/core/interchange/xpt.js";
@@ -40,6 +41,19 @@ describe("IBM floats", () => {
     assert.equal(hex(null), "2e00000000000000"); // SAS missing: '.' then zeros
     assert.equal(hex(0.1), "401999999999999a"); // IEEE 0x3FB999999999999A: all 53 bits kept
     assert.equal(hex(-62.5), "c23e800000000000"); // 0x3E.8 = 0x0.3E8 × 16^2
+  });
+
+  test("every double in IBM's range reads back exactly: fraction / 2^56 × 16^(exponent − 64), normalised", () => {
+    const decode = (bytes: Buffer) => {
+      const fraction = bytes.readBigUInt64BE() & ((1n << 56n) - 1n);
+      const exponent = bytes[0]! & 0x7f;
+      assert.ok(fraction >> 52n > 0n, "first hex digit non-zero");
+      return (bytes[0]! & 0x80 ? -1 : 1) * Number(fraction) * 2 ** (4 * (exponent - 64) - 56);
+    };
+    fc.assert(fc.property(fc.double({noNaN: true, noDefaultInfinity: true, min: -1e75, max: 1e75})
+      .filter((x) => x === 0 || Math.abs(x) > 1e-78), (x) => {
+      assert.equal(x === 0 ? 0 : decode(ibmFloat(x)), x === 0 ? 0 : x);
+    }), {numRuns: 20000});
   });
 
   test("numbers outside the IBM range and non-numbers are refused", () => {

@@ -52,34 +52,55 @@ const SAS_VERSION = "9.4";
 const SAS_OS = "NODE";
 
 /** A SAS numeric missing value (.): the byte '.' followed by seven zeros. */
-const MISSING = Buffer.from([0x2e, 0, 0, 0, 0, 0, 0, 0]);
+const MISSING_BYTE = 0x2e;
+
+const scratch = new DataView(new ArrayBuffer(8));
 
 /**
- * `value` as an IBM System/360 double: sign bit, 7-bit exponent of 16 biased by 64, 56-bit fraction 0.f with a
- * non-zero first hex digit. An IEEE double's 53-bit significand always fits (at most 3 bits are lost to the hex
- * normalisation), so the conversion is exact; numbers beyond IBM's range (about 5.4e-79 to 7.2e75) are refused.
- * null is SAS's missing value.
+ * Writes `value` into `out` at `offset` as an IBM System/360 double: sign bit, 7-bit exponent of 16 biased by 64,
+ * 56-bit fraction 0.f with a non-zero first hex digit. An IEEE double's 53-bit significand always fits (at most 3
+ * bits are lost to the hex normalisation), so the conversion is exact. null is SAS's missing value. Returns why a
+ * number cannot be held (not finite; beyond IBM's range, about 5.4e-79 to 7.2e75), writing nothing, or null.
+ * In 32-bit halves rather than BigInt: this runs once per number of every published dataset.
  */
-export function ibmFloat(value: number | null): Buffer {
-  if (value === null) return Buffer.from(MISSING);
-  if (!Number.isFinite(value)) throw new RangeError(`${value} is not a number SAS can hold`);
-  const out = Buffer.alloc(8);
-  if (value === 0) return out;
-  const ieee = Buffer.alloc(8);
-  ieee.writeDoubleBE(value);
-  const bits = ieee.readBigUInt64BE();
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  if (biased === 0) throw new RangeError(`${value} is too small for an IBM float`);
-  const significand = (bits & ((1n << 52n) - 1n)) | (1n << 52n); // 1.f × 2^52
-  const power = biased - 1075; // |value| = significand × 2^power
+export function writeIbmFloat(value: number | null, out: Buffer, offset: number): string | null {
+  if (value === null) {
+    out[offset] = MISSING_BYTE;
+    out.fill(0, offset + 1, offset + 8);
+    return null;
+  }
+  if (!Number.isFinite(value)) return `${value} is not a number SAS can hold`;
+  if (value === 0) {
+    out.fill(0, offset, offset + 8);
+    return null;
+  }
+  scratch.setFloat64(0, value);
+  const high = scratch.getUint32(0);
+  const low = scratch.getUint32(4);
+  const biased = (high >>> 20) & 0x7ff;
+  if (biased === 0) return `${value} is too small for an IBM float`;
+  // |value| = significand × 2^power, significand = 1.f × 2^52 in 21 + 32 bits.
+  const power = biased - 1075;
   // |value| = fraction × 16^(exponent − 64) with fraction = F / 2^56: shift the significand left by power mod 4
   // so that the remaining power of two is a multiple of 4, a power of 16.
   const shift = ((power % 4) + 4) % 4;
   const exponent = (power - shift + 56) / 4 + 64;
-  if (exponent < 0 || exponent > 127) throw new RangeError(`${value} is outside the range of an IBM float`);
-  const fraction = significand << BigInt(shift); // < 2^56, first hex digit non-zero
-  out.writeBigUInt64BE(fraction);
-  out[0] = (value < 0 ? 0x80 : 0) | exponent;
+  if (exponent < 0 || exponent > 127) return `${value} is outside the range of an IBM float`;
+  const significandHigh = (high & 0xfffff) | 0x100000;
+  const fractionHigh = shift ? (significandHigh << shift) | (low >>> (32 - shift)) : significandHigh; // < 2^24
+  out[offset] = (value < 0 ? 0x80 : 0) | exponent;
+  out[offset + 1] = fractionHigh >>> 16;
+  out[offset + 2] = (fractionHigh >>> 8) & 0xff;
+  out[offset + 3] = fractionHigh & 0xff;
+  out.writeUInt32BE((low << shift) >>> 0, offset + 4);
+  return null;
+}
+
+/** `value` as an IBM double (writeIbmFloat); throws RangeError for a number it cannot hold. */
+export function ibmFloat(value: number | null): Buffer {
+  const out = Buffer.alloc(8);
+  const refused = writeIbmFloat(value, out, 0);
+  if (refused) throw new RangeError(refused);
   return out;
 }
 
@@ -107,19 +128,32 @@ interface Problem {
   firstRow: number;
 }
 
+/** The length of each variable in bytes: numbers 8, text its longest value (at least 1). */
+export function variableLengths(variables: readonly XptVariable[], rows: readonly (readonly XptValue[])[]): number[] {
+  return variables.map((variable, i) => variable.type === "numeric" ? 8
+    : rows.reduce((longest, row) => Math.max(longest, row[i] == null ? 0 : Buffer.byteLength(String(row[i]))), 1));
+}
+
 /**
- * A dataset being written: `observe` the rows (all of them, in as many batches as needed) to learn the length of
- * each text variable and every problem; then `header()`, `encode(rows)` for the same rows in the same order and
- * `end()`. Two passes, so that a table of 10^7 rows is never in memory at once.
+ * A dataset being written in one pass: made with the length of each variable (from the data, e.g. by SQL over the
+ * whole table), then `header()`, `encode(columns)` for each batch of rows and `end()`. Every value is checked as it
+ * is encoded; `problems` lists what XPT v5 cannot hold (names, labels, values: each once, with its first row and
+ * how many more), and a file with problems must be thrown away.
  */
 export class XptWriter {
-  private readonly lengths: number[];
-  private readonly problems = new Map<string, Problem>();
+  private readonly problemsSeen = new Map<string, Problem>();
+  private readonly positions: number[] = [];
+  private readonly rowLength: number;
   private rowsSeen = 0;
   private bytesWritten = 0;
 
-  constructor(private readonly spec: XptDatasetSpec) {
-    this.lengths = spec.variables.map((variable) => (variable.type === "numeric" ? 8 : 1));
+  constructor(private readonly spec: XptDatasetSpec, private readonly lengths: readonly number[]) {
+    let position = 0;
+    for (const length of lengths) {
+      this.positions.push(position);
+      position += length;
+    }
+    this.rowLength = position;
     const where = (variable?: string) => `${spec.name}${variable ? ` variable ${variable}` : ""}`;
     const checkName = (name: string, variable?: string) => {
       if (name.length > XPT_LIMITS.name) {
@@ -142,51 +176,19 @@ export class XptWriter {
   }
 
   private problem(text: string, row: number): void {
-    const seen = this.problems.get(text);
+    const seen = this.problemsSeen.get(text);
     if (seen) seen.rows++;
-    else this.problems.set(text, {text, rows: 1, firstRow: row});
+    else this.problemsSeen.set(text, {text, rows: 1, firstRow: row});
   }
 
-  /** Checks a batch of rows (values in the order of the variables) and widens the text lengths to fit them. */
-  observe(rows: readonly (readonly XptValue[])[]): void {
-    for (const row of rows) {
-      this.rowsSeen++;
-      this.spec.variables.forEach((variable, i) => {
-        const value = row[i] ?? null;
-        const at = `${this.spec.name} variable ${variable.name}`;
-        if (value === null) return;
-        if (variable.type === "numeric") {
-          if (typeof value !== "number") this.problem(`${at}: text value in a numeric variable`, this.rowsSeen);
-          else {
-            try {
-              ibmFloat(value);
-            } catch (error) {
-              this.problem(`${at}: ${(error as Error).message}`, this.rowsSeen);
-            }
-          }
-          return;
-        }
-        const text = String(value);
-        const bytes = Buffer.byteLength(text, "utf8");
-        if (!ASCII.test(text)) this.problem(`${at}: value is not ASCII, which XPT v5 requires`, this.rowsSeen);
-        else if (bytes > XPT_LIMITS.value) {
-          this.problem(`${at}: value of more than ${XPT_LIMITS.value} bytes, limit ${XPT_LIMITS.value}`, this.rowsSeen);
-        } else this.lengths[i] = Math.max(this.lengths[i]!, bytes);
-      });
-    }
+  /** What XPT v5 cannot hold, so far: each problem with its first row (1-based) and how many rows more. */
+  get problems(): string[] {
+    return [...this.problemsSeen.values()].map(({text, rows, firstRow}) =>
+      firstRow === 0 ? text : `${text} (row ${firstRow}${rows > 1 ? ` and ${rows - 1} more` : ""})`);
   }
 
-  /** The text lengths learnt so far, by variable name (numbers: 8). */
-  get variableLengths(): Record<string, number> {
-    return Object.fromEntries(this.spec.variables.map((variable, i) => [variable.name, this.lengths[i]!]));
-  }
-
-  /** The library, member and variable headers and the observation header; throws XptError on any problem. */
+  /** The library, member and variable headers and the observation header. */
   header(): Buffer {
-    if (this.problems.size) {
-      throw new XptError([...this.problems.values()].map(({text, rows, firstRow}) =>
-        firstRow === 0 ? text : `${text} (row ${firstRow}${rows > 1 ? ` and ${rows - 1} more` : ""})`));
-    }
     const {name, label, variables, created} = this.spec;
     const when = sasDatetime(created);
     const library = Buffer.concat([
@@ -200,33 +202,54 @@ export class XptWriter {
       field(`SAS     ${name.padEnd(8)}SASDATA ${SAS_VERSION.padEnd(8)}${SAS_OS.padEnd(8)}${" ".repeat(24)}${when}`, RECORD),
       field(`${when}${" ".repeat(16)}${label.padEnd(40)}${"".padEnd(8)}`, RECORD),
     ]);
-    let position = 0;
     const namestrs = variables.map((variable, i) => {
-      const length = this.lengths[i]!;
       const namestr = Buffer.alloc(NAMESTR); // unused fields stay binary zeros
       namestr.writeInt16BE(variable.type === "numeric" ? 1 : 2, 0); // ntype
       namestr.writeInt16BE(0, 2); // nhfun: always 0
-      namestr.writeInt16BE(length, 4); // nlng
+      namestr.writeInt16BE(Math.min(this.lengths[i]!, 0x7fff), 4); // nlng (a longer value is a problem)
       namestr.writeInt16BE(i + 1, 6); // nvar0: variable number
-      field(variable.name, 8).copy(namestr, 8); // nname
-      field(variable.label, 40).copy(namestr, 16); // nlabel
+      field(variable.name.slice(0, 8), 8).copy(namestr, 8); // nname
+      field(variable.label.slice(0, 40), 40).copy(namestr, 16); // nlabel
       field("", 8).copy(namestr, 56); // nform: no format; nfl, nfd, nfj stay 0
       field("", 8).copy(namestr, 72); // niform: no informat; nifl, nifd stay 0
-      namestr.writeInt32BE(position, 84); // npos: offset in the observation
-      position += length;
+      namestr.writeInt32BE(this.positions[i]!, 84); // npos: offset in the observation
       return namestr;
     });
     const namestrHeader = header("NAMESTR", `000000${String(variables.length).padStart(4, "0")}${"0".repeat(20)}`);
     return Buffer.concat([library, member, namestrHeader, padRecords(Buffer.concat(namestrs)), header("OBS")]);
   }
 
-  /** The observations of a batch of rows, back to back. */
-  encode(rows: readonly (readonly XptValue[])[]): Buffer {
-    const out = Buffer.concat(rows.map((row) => Buffer.concat(this.spec.variables.map((variable, i) => {
-      const value = row[i] ?? null;
-      if (variable.type === "numeric") return ibmFloat(value as number | null);
-      return field(value === null ? "" : String(value), this.lengths[i]!);
-    }))));
+  /**
+   * The observations of a batch of `rowCount` rows, back to back, from its columns (one array of values per
+   * variable, in the variables' order); checks each value on the way.
+   */
+  encode(columns: readonly (readonly XptValue[])[], rowCount: number): Buffer {
+    const out = Buffer.alloc(rowCount * this.rowLength, " ");
+    const first = this.rowsSeen;
+    this.spec.variables.forEach((variable, i) => {
+      const values = columns[i]!;
+      const length = this.lengths[i]!;
+      const at = `${this.spec.name} variable ${variable.name}`;
+      let offset = this.positions[i]!;
+      for (let row = 0; row < rowCount; row++, offset += this.rowLength) {
+        const value = values[row] ?? null;
+        if (variable.type === "numeric") {
+          if (value !== null && typeof value !== "number") this.problem(`${at}: text value in a numeric variable`, first + row + 1);
+          else {
+            const refused = writeIbmFloat(value, out, offset);
+            if (refused) this.problem(`${at}: ${refused}`, first + row + 1);
+          }
+        } else if (value !== null) {
+          const text = String(value);
+          if (!ASCII.test(text)) this.problem(`${at}: value is not ASCII, which XPT v5 requires`, first + row + 1);
+          else if (text.length > XPT_LIMITS.value) {
+            this.problem(`${at}: value of more than ${XPT_LIMITS.value} bytes, limit ${XPT_LIMITS.value}`, first + row + 1);
+          } else if (text.length > length) this.problem(`${at}: value longer than its length ${length}`, first + row + 1);
+          else out.write(text, offset, "latin1");
+        }
+      }
+    });
+    this.rowsSeen += rowCount;
     this.bytesWritten += out.length;
     return out;
   }
@@ -237,9 +260,11 @@ export class XptWriter {
   }
 }
 
-/** The whole transport file of a dataset held in memory. */
+/** The whole transport file of a dataset held in memory; throws XptError naming every problem. */
 export function xpt(spec: XptDatasetSpec, rows: readonly (readonly XptValue[])[]): Buffer {
-  const writer = new XptWriter(spec);
-  writer.observe(rows);
-  return Buffer.concat([writer.header(), writer.encode(rows), writer.end()]);
+  const writer = new XptWriter(spec, variableLengths(spec.variables, rows));
+  const columns = spec.variables.map((_, i) => rows.map((row) => row[i] ?? null));
+  const body = writer.encode(columns, rows.length);
+  if (writer.problems.length) throw new XptError(writer.problems);
+  return Buffer.concat([writer.header(), body, writer.end()]);
 }
