@@ -1,37 +1,122 @@
 // The core is what the loaders, the CLIs and the pages build on (docs/architecture.md): it must not import from the
-// layers above it (src/components/, src/data/, the pages, scripts/). Code the pages and the core share lives in the core.
+// layers above it (src/components/, src/data/, the pages, scripts/), its modules must not import each other in a
+// cycle (data flow one way), and every analysis SQL file has its QC twin and the twin's test, of the same name.
+// Each rule is checked on the project and, on a planted temporary tree, shown to fail when broken.
 import assert from "node:assert/strict";
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join, relative, resolve} from "node:path";
 import {test} from "node:test";
 import {fileURLToPath} from "node:url";
+import {ANALYSIS_FILES} from "../../src/core/sql-catalog.js";
 
-/** "file: specifier" for every relative import of a file under `<root>/src/core` that leaves src/core. */
-function importsLeavingCore(root: string): string[] {
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Every relative import (static, dynamic, type-only or re-export) of each file under `<root>/src/core`, resolved
+ *  to a path relative to `root` (".js" specifiers name ".ts" files). */
+function coreImports(root: string): Map<string, string[]> {
   const core = join(root, "src/core");
   const files = readdirSync(core, {recursive: true, encoding: "utf8"}).filter((file) => file.endsWith(".ts"));
-  return files.flatMap((file) =>
+  return new Map(files.map((file) => [
+    `src/core/${file}`,
     [...readFileSync(join(core, file), "utf8").matchAll(/(?:from|import\()\s*"(\.[^"]*)"/g)]
-      .filter(([, specifier]) => relative(core, resolve(core, dirname(file), specifier!)).startsWith(".."))
-      .map(([, specifier]) => `src/core/${file}: ${specifier}`)
-  );
+      .map(([, specifier]) => relative(root, resolve(core, dirname(file), specifier!)).replace(/\.js$/, ".ts")),
+  ]));
+}
+
+/** "file: import" for every import of a file under src/core that leaves src/core. */
+function importsLeavingCore(root: string): string[] {
+  return [...coreImports(root)].flatMap(([file, imports]) =>
+    imports.filter((target) => !target.startsWith("src/core/")).map((target) => `${file}: ${target}`));
+}
+
+/** Each import cycle among the files under src/core, as "a → b → a", starting from its first file in sort order. */
+function importCycles(root: string): string[] {
+  const graph = coreImports(root);
+  const found = new Set<string>();
+  const done = new Set<string>(); // fully explored: any cycle through it has been found
+  const visit = (file: string, path: string[]): void => {
+    if (done.has(file)) return;
+    const at = path.indexOf(file);
+    if (at >= 0) {
+      const cycle = path.slice(at);
+      const first = cycle.indexOf([...cycle].sort()[0]!);
+      const rotated = [...cycle.slice(first), ...cycle.slice(0, first)];
+      found.add([...rotated, rotated[0]].join(" → "));
+      return;
+    }
+    for (const next of graph.get(file) ?? []) visit(next, [...path, file]);
+    done.add(file);
+  };
+  for (const file of graph.keys()) visit(file, []);
+  return [...found].sort();
+}
+
+/** What is missing of src/sql/analysis/X.sql's twins: src/core/qc/X.ts and test/unit/qc-X.test.ts. */
+function missingTwins(root: string, analyses: readonly string[]): string[] {
+  return analyses.flatMap((file) => {
+    const name = /^src\/sql\/analysis\/(\w+)\.sql$/.exec(file)![1];
+    return [`src/core/qc/${name}.ts`, `test/unit/qc-${name}.test.ts`].filter((twin) => !existsSync(join(root, twin)));
+  });
+}
+
+function plant(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "layering-"));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, file)), {recursive: true});
+    writeFileSync(join(root, file), text);
+  }
+  return root;
 }
 
 test("no file under src/core imports from outside it", () => {
-  assert.deepEqual(importsLeavingCore(resolve(dirname(fileURLToPath(import.meta.url)), "../..")), []);
+  assert.deepEqual(importsLeavingCore(ROOT), []);
 });
 
 test("an import from src/core into src/components is found, one within src/core is not", () => {
-  const root = mkdtempSync(join(tmpdir(), "layering-"));
+  const root = plant({
+    "src/core/results/pages.ts": 'import {layoutLanes} from "../../components/swimmer-layout.js";\nimport type {Row} from "./types.js";\n',
+    "src/core/engine.ts": 'const rows = await import("./results/rows.js");\nexport {MAX_LANES} from "../components/swimmer-layout.js";\n',
+  });
   try {
-    mkdirSync(join(root, "src/core/results"), {recursive: true});
-    writeFileSync(join(root, "src/core/results/pages.ts"), 'import {layoutLanes} from "../../components/swimmer-layout.js";\nimport type {Row} from "./types.js";\n');
-    writeFileSync(join(root, "src/core/engine.ts"), 'const rows = await import("./results/rows.js");\nexport {MAX_LANES} from "../components/swimmer-layout.js";\n');
     assert.deepEqual(importsLeavingCore(root).sort(), [
-      "src/core/engine.ts: ../components/swimmer-layout.js",
-      "src/core/results/pages.ts: ../../components/swimmer-layout.js"
+      "src/core/engine.ts: src/components/swimmer-layout.ts",
+      "src/core/results/pages.ts: src/components/swimmer-layout.ts",
     ]);
+  } finally {
+    rmSync(root, {recursive: true, force: true});
+  }
+});
+
+test("no import cycle among the files of src/core", () => {
+  assert.deepEqual(importCycles(ROOT), []);
+});
+
+test("a cycle through a type-only import is found, a diamond is not", () => {
+  const root = plant({
+    "src/core/engine.ts": 'import {validate} from "./cohort/validate.js";\nimport {limits} from "./limits.js";\n',
+    "src/core/cohort/validate.ts": 'import type {Engine} from "../engine.js";\nimport {limits} from "../limits.js";\n',
+    "src/core/limits.ts": "export const limits = {};\n",
+  });
+  try {
+    assert.deepEqual(importCycles(root), ["src/core/cohort/validate.ts → src/core/engine.ts → src/core/cohort/validate.ts"]);
+  } finally {
+    rmSync(root, {recursive: true, force: true});
+  }
+});
+
+test("every analysis SQL file has its QC twin and the twin's test, of the same name", () => {
+  assert.equal(ANALYSIS_FILES.length, 12);
+  assert.deepEqual(missingTwins(ROOT, ANALYSIS_FILES), []);
+});
+
+test("an analysis without a twin, or a twin without its test, is found", () => {
+  const root = plant({"src/core/qc/km.ts": "", "test/unit/qc-km.test.ts": "", "src/core/qc/lrtc.ts": ""});
+  try {
+    assert.deepEqual(
+      missingTwins(root, ["src/sql/analysis/km.sql", "src/sql/analysis/lrtc.sql", "src/sql/analysis/risk.sql"]),
+      ["test/unit/qc-lrtc.test.ts", "src/core/qc/risk.ts", "test/unit/qc-risk.test.ts"],
+    );
   } finally {
     rmSync(root, {recursive: true, force: true});
   }

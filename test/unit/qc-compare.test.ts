@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {compareResults, formatDisagreement, type Stats} from "../../src/core/qc/index.js";
+import {compareResults, compareRows, formatDisagreement, qcRows, type QcRow, type Stats} from "../../src/core/qc/index.js";
+import {DEMO_COHORT} from "../fixtures/cohort.js";
 
 type Result = {id: string; stats: Stats};
 
@@ -40,4 +41,25 @@ test("a planted disagreement, a null against a number and missing ids and stats 
 test("tolerance is relative for large values", () => {
   assert.equal(compareResults([{id: "x", stats: {v: 1000}}], {x: {v: 1000 + 5e-7}}).length, 0);
   assert.equal(compareResults([{id: "x", stats: {v: 1000}}], {x: {v: 1000.01}}).length, 1);
+});
+
+const tables = await qcRows(DEMO_COHORT);
+
+test("compareRows: matched on key fields, only QC fields compared, planted differences found", () => {
+  const lanes: QcRow[] = tables["swimmer.lanes"].rows.map((r) => ({...r, colour: "any"})); // extra field: not checked
+  lanes[2] = {...lanes[2], followup_days: 301}; // planted: patient 3 has 300
+  const waterfall = tables["response.waterfall"].rows.filter((r) => r.USUBJID !== 1).reverse(); // order free; patient 1 dropped
+  const results = Object.entries(tables).map(([id, {rows}]) => ({id, rows}));
+  const found = compareRows(
+    [...results.filter((r) => r.id !== "swimmer.lanes" && r.id !== "response.waterfall"),
+      {id: "swimmer.lanes", rows: lanes}, {id: "response.waterfall", rows: waterfall}],
+    tables,
+  );
+  assert.deepEqual(found, [
+    {id: "response.waterfall", stat: "rows[USUBJID=1]", result: null, qc: null, difference: null, problem: "missing in results"},
+    {id: "swimmer.lanes", stat: "rows[USUBJID=3].followup_days", result: 301, qc: 300, difference: 1, problem: "differs"},
+  ]);
+  assert.deepEqual(compareRows(results, tables), []);
+  const noKm = compareRows(results.filter((r) => r.id !== "tte.os"), tables);
+  assert.deepEqual(noKm.map((d) => [d.id, d.stat, d.problem]), [["tte.os", "rows", "missing in results"]]);
 });

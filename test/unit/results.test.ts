@@ -101,6 +101,10 @@ test("each result carries its catalog metadata, source file, population and pati
 test("QC record: module, agreement and the keys checked", () => {
   assert.deepEqual(byId.get("cohort.n")!.qc, {module: "src/core/qc/table1.ts", agree: true, checked: ["n"]});
   assert.deepEqual(byId.get("tte.os")!.qc.checked.at(-1), "rows");
+  // twins share one name: each result is checked by the QC module named after the SQL file that derives it
+  const twinOf = (source: string) => source.replace(/^src\/sql\/analysis\/(\w+)\.sql$/, "src/core/qc/$1.ts");
+  assert.deepEqual(dataset.results.filter((r) => r.qc.module !== twinOf(r.source)).map((r) => r.id), []);
+  assert.equal(byId.get("table1.resection.r0")!.qc.module, "src/core/qc/pathology.ts");
 });
 
 test("report: identity of the study and the data, with tool versions", () => {

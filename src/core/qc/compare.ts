@@ -1,6 +1,5 @@
 // Compares the primary results (DuckDB SQL) with the independent QC, stat by stat and row by row.
-import type {QcOutput, Stats} from "./common.js";
-import type {QcRows} from "./rows.js";
+import type {QcOutput, QcRows, Stats} from "./lib/tables.js";
 
 /** A row as the results carry it (any JSON values). */
 type AnyRow = Readonly<Record<string, unknown>>;

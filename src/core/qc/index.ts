@@ -1,66 +1,60 @@
-// Independent QC (double programming) of every result in docs/results.md, from the raw cohort
-// CSVs with Arquero. Nothing here imports the SQL derivations or their results.
-import type {QcOutput} from "./common.js";
-import {qcControl} from "./control.js";
-import {readCohort, type QcCohort} from "./read.js";
-import {qcResponse} from "./response.js";
-import {qcRowOnlyStats, qcRowTables, ROW_ONLY_IDS, type QcRows} from "./rows.js";
-import {qcSafety} from "./safety.js";
-import {subjects, type Subject} from "./subjects.js";
-import {qcTable1} from "./table1.js";
-import {qcTimeToEvent} from "./tte.js";
+// Independent QC (double programming) of every result in docs/results.md, from the raw cohort CSVs with Arquero.
+// One twin per analysis: src/core/qc/X.ts re-derives what src/sql/analysis/X.sql returns. Nothing here reads the
+// SQL or its results; the catalog is imported for its file names only, so that a new analysis without a twin does
+// not compile.
+import type {ANALYSIS_FILES} from "../sql-catalog.js";
+import * as ae_grade from "./ae_grade.js";
+import * as followup from "./followup.js";
+import * as km from "./km.js";
+import {readCohort, type QcCohort} from "./lib/cohort.js";
+import {subjects, type Subject} from "./lib/subjects.js";
+import type {QcOutput, QcRows} from "./lib/tables.js";
+import type {QcTwin} from "./lib/twin.js";
+import * as lrtc from "./lrtc.js";
+import * as pathology from "./pathology.js";
+import * as response from "./response.js";
+import * as safety from "./safety.js";
+import * as shrinkage from "./shrinkage.js";
+import * as swimmer_lanes from "./swimmer_lanes.js";
+import * as swimmer_markers from "./swimmer_markers.js";
+import * as swimmer_segments from "./swimmer_segments.js";
+import * as table1 from "./table1.js";
 
 export {compareResults, compareRows, formatDisagreement, type Disagreement} from "./compare.js";
-export type {QcOutput, Stats} from "./common.js";
-export type {QcRows, Row, RowValue} from "./rows.js";
+export type {QcOutput, QcRow, QcRows, QcValue, Stats} from "./lib/tables.js";
 
-interface QcModule {
-  module: string;
-  ids: string[];
-  run: (cohort: QcCohort, subjects: readonly Subject[]) => QcOutput;
-}
+/** The name an analysis file and its twin share: src/sql/analysis/X.sql ↔ src/core/qc/X.ts. */
+export type AnalysisName = (typeof ANALYSIS_FILES)[number] extends infer F
+  ? F extends `src/sql/analysis/${infer X}.sql` ? X : never
+  : never;
 
-const REGISTRY: QcModule[] = [
-  {
-    module: "src/core/qc/table1.ts",
-    run: qcTable1,
-    ids: ["cohort.n", "table1.female", "table1.age", "table1.ps01", "table1.comorbidity", "table1.ki67",
-      "table1.site.rectum", "table1.site.anus", "table1.ct.t1", "table1.ct.t2", "table1.ct.t3", "table1.ct.t4",
-      "table1.cn.n0", "table1.cn.n1", "table1.cn.n2", "table1.chemo.carbo_etop", "table1.morph.lcnec",
-      "table1.morph.scnec", "table1.morph.minen", "table1.stage.la", "table1.stage.metastatic", "table1.mets.liver",
-      "table1.mets.peritoneum", "table1.chemo.cis_etop", "table1.chemo.cycles", "table1.rt.neoadjuvant",
-      "table1.rt.definitive", "table1.rt.25gy5f", "table1.rt.50gy28f", "table1.surgery.yes", "table1.surgery.no",
-      "table1.resection.r0", "table1.resection.r1", "table1.liver.rfa", "table1.liver.resection"],
-  },
-  {
-    module: "src/core/qc/response.ts",
-    run: qcResponse,
-    ids: ["response.bor.cr", "response.bor.pr", "response.bor.sd", "response.bor.pd", "response.bor.ne",
-      "response.orr", "response.shrinkage", "response.ypt0"],
-  },
-  {module: "src/core/qc/control.ts", run: qcControl, ids: ["control.lrtc"]},
-  {module: "src/core/qc/tte.ts", run: qcTimeToEvent, ids: ["tte.followup", "tte.os", "tte.pfs", "tte.dor"]},
-  {
-    module: "src/core/qc/safety.ts",
-    run: qcSafety,
-    ids: ["safety.grade34", "safety.dose_reduction", "safety.discontinuation", "safety.ae_by_grade"],
-  },
-  {module: "src/core/qc/rows.ts", run: qcRowOnlyStats, ids: ROW_ONLY_IDS},
-];
+const TWINS: Record<AnalysisName, QcTwin> = {
+  table1, response, shrinkage, pathology, lrtc, km, followup, safety, ae_grade,
+  swimmer_lanes, swimmer_segments, swimmer_markers,
+};
+
+const twins = Object.entries(TWINS) as [AnalysisName, QcTwin][];
+
+/** The twin of an analysis, as results cite it in `qc.module`. */
+export const twinModule = (name: AnalysisName): string => `src/core/qc/${name}.ts`;
 
 /** Result id → the QC module that re-derives it (for the results' `qc.module`). */
 export const QC_MODULES: Readonly<Record<string, string>> = Object.fromEntries(
-  REGISTRY.flatMap(({module, ids}) => ids.map((id) => [id, module])),
+  twins.flatMap(([name, {ids}]) => ids.map((id) => [id, twinModule(name)])),
 );
 
 function statsOf(cohort: QcCohort, patients: readonly Subject[]): QcOutput {
-  const outputs = REGISTRY.map(({module, ids, run}) => {
-    const output = run(cohort, patients);
+  const outputs = twins.map(([name, {ids, stats}]) => {
+    const output = stats(cohort, patients);
     const produced = Object.keys(output).sort().join(",");
-    if (produced !== [...ids].sort().join(",")) throw new Error(`${module} produced ${produced}, declared ${ids}`);
+    if (produced !== [...ids].sort().join(",")) throw new Error(`${twinModule(name)} produced ${produced}, declared ${ids}`);
     return output;
   });
   return Object.assign({}, ...outputs) as QcOutput;
+}
+
+function rowsOf(cohort: QcCohort, patients: readonly Subject[]): Record<string, QcRows> {
+  return Object.assign({}, ...twins.map(([, twin]) => twin.rows?.(cohort, patients) ?? {}));
 }
 
 async function prepare(dir: string): Promise<{cohort: QcCohort; patients: Subject[]}> {
@@ -77,11 +71,11 @@ export async function qcResults(dir: string): Promise<QcOutput> {
 /** QC of the tables behind results (`rows`): result id → key fields and rows. */
 export async function qcRows(dir: string): Promise<Record<string, QcRows>> {
   const {cohort, patients} = await prepare(dir);
-  return qcRowTables(cohort, patients);
+  return rowsOf(cohort, patients);
 }
 
 /** Both, reading the cohort once (the cost that grows with the cohort). */
 export async function qcAll(dir: string): Promise<{stats: QcOutput; rows: Record<string, QcRows>}> {
   const {cohort, patients} = await prepare(dir);
-  return {stats: statsOf(cohort, patients), rows: qcRowTables(cohort, patients)};
+  return {stats: statsOf(cohort, patients), rows: rowsOf(cohort, patients)};
 }

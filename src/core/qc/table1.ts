@@ -1,13 +1,21 @@
-// QC of Table 1 (patient, tumour and treatment characteristics) and the cohort size.
-// Denominators: all patients, except R0/R1 (operated patients) and liver-directed treatment
-// (patients with liver metastases at diagnosis).
+// QC of src/sql/analysis/table1.sql: Table 1 (patient, tumour and treatment characteristics) and the cohort size.
+// Denominators: all patients, except liver-directed treatment (patients with liver metastases at diagnosis). The
+// resection margins are pathology.ts's.
 import * as aq from "arquero";
-import {describe, nPct, patientsIn, where, type QcOutput} from "./common.js";
-import type {QcCohort, Table} from "./read.js";
+import type {QcCohort} from "./lib/cohort.js";
+import {describe, nPct, patientsIn, where, type QcOutput, type Table} from "./lib/tables.js";
+
+export const ids = ["cohort.n", "table1.female", "table1.age", "table1.ps01", "table1.comorbidity", "table1.ki67",
+  "table1.site.rectum", "table1.site.anus", "table1.ct.t1", "table1.ct.t2", "table1.ct.t3", "table1.ct.t4",
+  "table1.cn.n0", "table1.cn.n1", "table1.cn.n2", "table1.chemo.carbo_etop", "table1.morph.lcnec",
+  "table1.morph.scnec", "table1.morph.minen", "table1.stage.la", "table1.stage.metastatic", "table1.mets.liver",
+  "table1.mets.peritoneum", "table1.chemo.cis_etop", "table1.chemo.cycles", "table1.rt.neoadjuvant",
+  "table1.rt.definitive", "table1.rt.25gy5f", "table1.rt.50gy28f", "table1.surgery.yes", "table1.surgery.no",
+  "table1.liver.rfa", "table1.liver.resection"];
 
 const FIRST_LINE_CHEMO = ["INDUCTION", "CONCURRENT", "CONSOLIDATION", "ADJUVANT"];
 
-export function qcTable1({patients, treatments, metastases}: QcCohort): QcOutput {
+export function stats({patients, treatments, metastases}: QcCohort): QcOutput {
   const all = patients.numRows();
   const among = (table: Table) => nPct(patientsIn(table), all);
   const withValue = (column: string, value: string | number) =>
@@ -27,8 +35,6 @@ export function qcTable1({patients, treatments, metastases}: QcCohort): QcOutput
   const surgery = treatments.filter((d) => d.TRTCAT === "PRIMARY_SURGERY");
   const operated = patientsIn(surgery);
   const isOperated = new Set(operated);
-  const margin = (value: string) =>
-    nPct(patientsIn(where(surgery, (d) => d.MARGIN === value)), operated.length);
   const liverPatients = patientsIn(metastases.filter((d) => d.METSITE === "LIVER"));
   const withLiverMets = new Set(liverPatients);
   const liverTreated = (category: string) =>
@@ -69,8 +75,6 @@ export function qcTable1({patients, treatments, metastases}: QcCohort): QcOutput
     "table1.rt.50gy28f": among(rt.filter((d) => d.RTDOSE === 50.4 && d.RTFRAC === 28)),
     "table1.surgery.yes": nPct(operated, all),
     "table1.surgery.no": nPct(patientsIn(patients).filter((id) => !isOperated.has(id)), all),
-    "table1.resection.r0": margin("R0"),
-    "table1.resection.r1": margin("R1"),
     "table1.liver.rfa": liverTreated("LIVER_RFA"),
     "table1.liver.resection": liverTreated("LIVER_RESECTION"),
   };

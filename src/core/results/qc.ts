@@ -2,7 +2,7 @@
 // tests can hand in a stand-in, and the real module as the default.
 import type {Disagreement} from "../qc/compare.js";
 import * as qc from "../qc/index.js";
-import type {QcRows} from "../qc/rows.js";
+import type {QcRows} from "../qc/index.js";
 import type {Row, Stats} from "./types.js";
 
 export type {Disagreement, QcRows};

@@ -1,9 +1,10 @@
 // One record per patient with everything the QC derivations share: Day 1 (TRTSDT), death, end of
-// follow-up, primary surgery, first progression, and the patient's own assessments and
-// progression events in date order. Built with Arquero from the raw tables, in one pass per table.
+// follow-up, primary surgery, first progression, best overall response, and the patient's own
+// assessments and progression events in date order. Built with Arquero from the raw tables, in one pass per table.
 import * as aq from "arquero";
-import type {Assessment} from "./bor.js";
-import type {QcCohort, Table} from "./read.js";
+import type {QcCohort} from "./cohort.js";
+import {bestOverallResponse, type Assessment, type Response} from "./recist.js";
+import type {Raw, Table} from "./tables.js";
 
 export interface TumourSize {
   date: number;
@@ -29,12 +30,12 @@ export interface Subject {
   sizes: TumourSize[];
   /** PROGRESSION events, by date. */
   progressions: {date: number; site: string}[];
+  /** Best overall response (RECIST 1.1, confirmed; recist.ts). */
+  BOR: Response;
 }
 
-type Row = Record<string, any>;
-
-function grouped(table: Table, order: string): Map<number, Row[]> {
-  return table.orderby(order).groupby("USUBJID").objects({grouped: "map"}) as unknown as Map<number, Row[]>;
+function grouped(table: Table, order: string): Map<number, Raw[]> {
+  return table.orderby(order).groupby("USUBJID").objects({grouped: "map"}) as unknown as Map<number, Raw[]>;
 }
 
 export function subjects(cohort: QcCohort): Subject[] {
@@ -69,19 +70,21 @@ export function subjects(cohort: QcCohort): Subject[] {
     .join_left(surgery, "USUBJID")
     .join_left(progression, "USUBJID")
     .orderby("USUBJID")
-    .objects() as Row[];
+    .objects() as Raw[];
   return rows.map((r) => {
     const end = r.DTHDT ?? r.LSTCONDT;
     if (r.TRTSDT == null || end == null) {
       throw new Error(`QC: patient ${r.USUBJID} has no induction start or no last contact/death`);
     }
-    const own = (groups: Map<number, Row[]>) => groups.get(r.USUBJID) ?? [];
+    const own = (groups: Map<number, Raw[]>) => groups.get(r.USUBJID) ?? [];
+    const assessed: Assessment[] = own(responses).map((a) => ({date: a.RSDTC, response: a.RSORRES}));
     return {
       USUBJID: r.USUBJID, MORPH: r.MORPH, TRTSDT: r.TRTSDT, DTHDT: r.DTHDT ?? null, LSTALVDT: end,
       SURGDT: r.SURGDT ?? null, PROGDT: r.PROGDT ?? null,
-      responses: own(responses).map((a) => ({date: a.RSDTC, response: a.RSORRES})),
+      responses: assessed,
       sizes: own(sizes).map((a) => ({date: a.RSDTC, visit: a.VISIT, size: a.TUSIZE_MM})),
       progressions: own(progressions).map((e) => ({date: e.EVDTC, site: e.PROGSITE})),
+      BOR: bestOverallResponse(assessed, r.TRTSDT),
     };
   });
 }

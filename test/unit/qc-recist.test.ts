@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {bestOverallResponse, firstResponseDate, type Assessment} from "../../src/core/qc/bor.js";
+import {bestOverallResponse, firstResponseDate, type Assessment} from "../../src/core/qc/lib/recist.js";
 
 // Day 1 is day number 0 below; dates are days after it.
 const at = (...pairs: [number, string][]): Assessment[] => pairs.map(([date, response]) => ({date, response}));

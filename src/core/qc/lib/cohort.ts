@@ -4,9 +4,7 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import * as aq from "arquero";
-import {where} from "./common.js";
-
-export type Table = ReturnType<typeof aq.fromCSV>;
+import {where, type Raw, type Table} from "./tables.js";
 
 type Parser = (value: string) => string | number;
 
@@ -44,8 +42,6 @@ async function readTable(dir: string, file: keyof typeof FILES): Promise<Table> 
   return table;
 }
 
-type Row = Record<string, any>;
-
 /** Records dated after the data cut-off are not part of the analysis. */
 function asOf(table: Table, column: string, cutoff: number): Table {
   return where(table, (d) => d[column] <= cutoff);
@@ -56,13 +52,13 @@ function asOf(table: Table, column: string, cutoff: number): Table {
  * the patient was known alive at the cut-off (a LAST_CONTACT on the cut-off date).
  */
 function eventsAsOf(events: Table, cutoff: number): Table {
-  const later = (d: Row) => d.EVDTC > cutoff && (d.EVENT === "DEATH" || d.EVENT === "LAST_CONTACT");
+  const later = (d: Raw) => d.EVDTC > cutoff && (d.EVENT === "DEATH" || d.EVENT === "LAST_CONTACT");
   return asOf(
     events.derive({
-      EVENT: aq.escape((d: Row) => (later(d) ? "LAST_CONTACT" : d.EVENT)),
-      DTHCAUSE: aq.escape((d: Row) => (later(d) ? null : d.DTHCAUSE)),
-      EVDTC: aq.escape((d: Row) => (later(d) ? cutoff : d.EVDTC)),
-    } as Record<string, (d: Row) => unknown>),
+      EVENT: aq.escape((d: Raw) => (later(d) ? "LAST_CONTACT" : d.EVENT)),
+      DTHCAUSE: aq.escape((d: Raw) => (later(d) ? null : d.DTHCAUSE)),
+      EVDTC: aq.escape((d: Raw) => (later(d) ? cutoff : d.EVDTC)),
+    } as Record<string, (d: Raw) => unknown>),
     "EVDTC",
     cutoff,
   );
