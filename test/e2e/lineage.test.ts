@@ -55,7 +55,7 @@ describe("how each result was derived", () => {
     assert.equal(await page.locator('button.lineage-cell[aria-pressed="true"]').count(), 1, "only the selected cell is pressed");
     assert.equal(await content.locator(".lineage-numerator").getAttribute("data-patients"), "1 5 6");
     assert.equal(await content.locator(".lineage-denominator").getAttribute("data-patients"), "1 4 5 6");
-    assert.match((await content.textContent()) ?? "", /src\/core\/qc\/table1\.ts agrees \(checked: n, pct\)/);
+    assert.match((await content.textContent()) ?? "", /src\/core\/qc\/pathology\.ts agrees \(checked: n, pct\)/);
     assert.deepEqual(await datasetRows(".derivation-content"), {hit: ["1", "5", "6"], all: ["1", "4", "5", "6"], selected: ["1", "5", "6"]});
     assert.equal(await content.locator("table.lineage-dataset").getAttribute("data-dataset"), "adsl");
     assert.deepEqual(await content.locator("table.lineage-dataset tr.lineage-hit td:last-child").allTextContents(), ["R0", "R0", "R0"]);
