@@ -2,10 +2,8 @@
 // the median marked (or "not reached" said plainly), nothing drawn after the last follow-up,
 // the risk table aligned under the x-axis, and tooltips naming the patients behind each step.
 import * as Plot from "@observablehq/plot";
-// The axis ticks are also the times a thinned KM table keeps rows around.
-import {monthTicks} from "../core/results/km-thin.js";
 import type {Result} from "../core/results/lookup.js";
-import type {KMRow} from "../core/results/rows.js";
+import type {KMRow, RiskRow} from "../core/results/rows.js";
 import {figure} from "./figure.js";
 import {fmtMonths, kmMedianText, monthsOrNotReached, patientList} from "./format.js";
 import {riskTable} from "./risk-table.js";
@@ -27,13 +25,14 @@ function stepText(row: KMRow): string {
 }
 
 /**
- * `what` names the curve in the figure's description; `origin` says where its time starts, for the x-axis label
+ * `risk` is the curve's number-at-risk table (tte.*.risk): its months are the x-axis ticks, and the times a thinned
+ * KM table keeps rows around. `what` names the curve in the figure's description; `origin` says where its time starts, for the x-axis label
  * ("Months since start", "Months since response" for the duration of response).
  */
-export function kmPlot(result: Result<KMRow>, {width, what, origin = "start"}: {width: number; what: string; origin?: string}): HTMLElement {
+export function kmPlot(result: Result<KMRow>, risk: Result<RiskRow>, {width, what, origin = "start"}: {width: number; what: string; origin?: string}): HTMLElement {
   const rows = [...(result.rows ?? [])].sort((a, b) => a.time - b.time);
   const lastTime = rows.at(-1)?.time ?? 0;
-  const ticks = monthTicks(lastTime);
+  const ticks = (risk.rows ?? []).map((row) => row.time);
   const median = result.stats.km_median ?? null;
   const marginLeft = 110;
   const marginRight = 20;
@@ -62,12 +61,12 @@ export function kmPlot(result: Result<KMRow>, {width, what, origin = "start"}: {
       Plot.tip(steps, Plot.pointer({x: "time", y: "surv", title: stepText}))
     ]
   }) as SVGSVGElement;
-  const risk = riskTable(rows, ticks, {width, marginLeft, marginRight, title: result.label});
+  const riskSvg = riskTable(risk.rows ?? [], {width, marginLeft, marginRight, title: result.label});
   const {thinned} = result;
   return figure({
     title: `${result.label}`,
     description,
-    parts: [plot, risk],
+    parts: [plot, riskSvg],
     // A long table reaches the page thinned for drawing (docs/results.md, "Page slices"); the CSV has every row.
     notes: thinned ? [`Drawn from ${count(rows.length)} of the ${count(thinned.rows)} rows of the Kaplan–Meier table: every step where the estimate or a bound of its confidence interval moves by at least ${thinned.delta}, and the times of the number-at-risk table; events and censorings between two drawn steps are counted, and marked, at the later one. The CSV download has every row.`] : [],
     data: thinned ? async () => ((await allResults()).results.find((r) => r.id === result.id)?.rows ?? []) : rows.map((row) => ({...row})),

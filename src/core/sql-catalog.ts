@@ -38,6 +38,7 @@ export const ANALYSIS_FILES = [
   "src/sql/analysis/pathology.sql",
   "src/sql/analysis/lrtc.sql",
   "src/sql/analysis/km.sql",
+  "src/sql/analysis/km_risk.sql",
   "src/sql/analysis/followup.sql",
   "src/sql/analysis/safety.sql",
   "src/sql/analysis/ae_grade.sql",

@@ -2,37 +2,13 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {kmMedianText, months} from "../../src/components/format.js";
-import {riskAt} from "../../src/components/risk-table.js";
 import {waterfallOrder} from "../../src/components/waterfall.js";
-import {monthTicks} from "../../src/core/results/km-thin.js";
-import type {KMRow, SwimmerLane, SwimmerMarker} from "../../src/core/results/rows.js";
+import type {SwimmerLane, SwimmerMarker} from "../../src/core/results/rows.js";
 import {dodgeMarkers, layoutLanes} from "../../src/core/results/swimmer-layout.js";
-
-const km = (time: number, n_risk: number, n_event: number, n_censor: number): KMRow =>
-  ({time_days: Math.round(time * 30.4375), time, n_risk, n_event, n_censor, surv: 1, se: 0, ci_low: null, ci_high: null, event_ids: [], censor_ids: []});
 
 test("months are days / (365.25 / 12)", () => {
   assert.equal(months(365.25), 12);
   assert.equal(months(30.4375), 1);
-});
-
-test("risk table: at risk from the first row at or after t, cumulative events and censorings up to t", () => {
-  // 5 patients: events at 2 and 7 months, a censoring at 7, an event at 10, a censoring at 14.
-  const rows = [km(0, 5, 0, 0), km(2, 5, 1, 0), km(7, 4, 1, 1), km(10, 2, 1, 0), km(14, 1, 0, 1)];
-  assert.deepEqual(riskAt(rows, [0, 3, 6, 9, 12, 15]), [
-    {time: 0, n_risk: 5, events: 0, censored: 0},
-    {time: 3, n_risk: 4, events: 1, censored: 0},
-    {time: 6, n_risk: 4, events: 1, censored: 0},
-    {time: 9, n_risk: 2, events: 2, censored: 1},
-    {time: 12, n_risk: 1, events: 3, censored: 1},
-    {time: 15, n_risk: 0, events: 3, censored: 2}
-  ]);
-});
-
-test("month ticks: 3-monthly to a year, 6-monthly to three years, then yearly", () => {
-  assert.deepEqual(monthTicks(10), [0, 3, 6, 9, 12]);
-  assert.deepEqual(monthTicks(35.9), [0, 6, 12, 18, 24, 30, 36]);
-  assert.deepEqual(monthTicks(40), [0, 12, 24, 36, 48]);
 });
 
 test("KM median text says 'not reached' plainly", () => {

@@ -143,7 +143,7 @@ describe("the SQL shipped with the derivations", () => {
     assert.deepEqual(roles("published"), ["published/load.sql"]);
     assert.deepEqual(roles("library"), ["lib/proportion.sql", "lib/clopper_pearson.sql", "lib/kaplan_meier.sql"]);
     assert.equal(roles("analysis")[0], "analysis/table1.sql");
-    assert.equal(roles("analysis").length, 12);
+    assert.equal(roles("analysis").length, 13);
     assert.deepEqual(roles("lineage"), ["lineage/population.sql"]);
   });
 });

@@ -6,10 +6,9 @@ import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {describe, test} from "node:test";
 import {fileURLToPath} from "node:url";
-import {riskAt} from "../../src/components/risk-table.js";
 import {fromColumns, toColumns} from "../../src/core/results/columns.js";
 import {buildResults, CATALOG} from "../../src/core/results/index.js";
-import {KM_DRAW, monthTicks, thinKm} from "../../src/core/results/km-thin.js";
+import {KM_DRAW, thinKm} from "../../src/core/results/km-thin.js";
 import {fromSlice} from "../../src/core/results/lookup.js";
 import {firstViewPatients, selects, slice, SLICES, type SliceName} from "../../src/core/results/pages.js";
 import type {KMRow, SwimmerLane} from "../../src/core/results/rows.js";
@@ -17,6 +16,15 @@ import type {Result, ResultsDataset} from "../../src/core/results/types.js";
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const IDS = CATALOG.map((entry) => entry.id);
+
+/** The number at risk at each of `times` read off a KM table (the oracle of km_risk.sql): a thinned table must give the same. */
+const riskAt = (rows: readonly KMRow[], times: readonly number[]) =>
+  times.map((t) => ({
+    time: t,
+    n_risk: rows.find((row) => row.time >= t)?.n_risk ?? 0,
+    events: rows.filter((row) => row.time <= t).reduce((sum, row) => sum + row.n_event, 0),
+    censored: rows.filter((row) => row.time <= t).reduce((sum, row) => sum + row.n_censor, 0),
+  }));
 
 /** The result ids a page's source names: quoted ids, and quoted prefixes ("table1.stage.") for every id they start. */
 function named(paths: string): string[] {
@@ -83,7 +91,8 @@ describe("a Kaplan–Meier table thinned for drawing", () => {
     if (event) surv *= 1 - 1 / atRisk;
     long.push(row(day / 30.4375, surv, [surv * 0.9, Math.min(1, surv * 1.05)], event ? [day] : [], event ? [] : [day], atRisk));
   }
-  const thinned = thinKm(long, KM_DRAW.delta);
+  const ticks = Array.from({length: 12}, (_, i) => i * 12); // 0–132 months: the axis of 4 000 days
+  const thinned = thinKm(long, KM_DRAW.delta, ticks);
 
   test(`${long.length} rows thinned by ${KM_DRAW.delta}: the curve and band within delta, the risk table exact`, () => {
     assert.ok(thinned.length < long.length / 4, `${thinned.length} rows kept`);
@@ -91,8 +100,7 @@ describe("a Kaplan–Meier table thinned for drawing", () => {
       const drawn = thinned.findLast((r) => r.time <= full.time)!;
       for (const key of ["surv", "ci_low", "ci_high"] as const) assert.ok(Math.abs(full[key]! - drawn[key]!) < KM_DRAW.delta, `${key} at ${full.time}`);
     }
-    const ticks = monthTicks(long.at(-1)!.time);
-    assert.deepEqual(monthTicks(thinned.at(-1)!.time), ticks);
+    assert.equal(thinned.at(-1)!.time, long.at(-1)!.time);
     assert.deepEqual(riskAt(thinned, ticks), riskAt(long, ticks));
     assert.deepEqual(thinned.flatMap((r) => r.event_ids!).sort((a, b) => a - b), long.flatMap((r) => r.event_ids!));
   });
@@ -110,12 +118,14 @@ test("rows by column: strings by dictionary, decoded to equal rows, a ragged tab
 describe("slices of a large cohort's results", () => {
   // Every catalog id; KM tables of 1 000 rows; 120 swimmer lanes, each with one segment and one marker.
   const lanes: SwimmerLane[] = Array.from({length: 120}, (_, i) => ({USUBJID: i + 1, MORPH: "LCNEC", BOR: "SD", followup_days: 1000 - (i % 60) * 10, alive: false}));
+  const RISK_TIMES = [0, 6, 12, 18, 24, 30, 36]; // the axis of 999 days
   const km = Array.from({length: 1000}, (_, i) => ({time_days: i, time: i / 30.4375, n_risk: 1000 - i, n_event: 1, n_censor: 0, surv: 1 - i / 1000, se: 0, ci_low: null, ci_high: null}));
   const rowsOf: Record<string, Record<string, unknown>[]> = {
     "swimmer.lanes": lanes as unknown as Record<string, unknown>[],
     "swimmer.segments": lanes.map((l) => ({USUBJID: l.USUBJID, kind: "crt", start_day: 22, end_day: 59})),
     "swimmer.markers": lanes.map((l) => ({USUBJID: l.USUBJID, kind: "death", day: l.followup_days, label: "Death"})),
-    "tte.os": km
+    "tte.os": km,
+    "tte.os.risk": RISK_TIMES.map((time) => ({time, n_risk: 0, events: 0, censored: 0}))
   };
   const results = CATALOG.map((entry): Result => ({
     ...entry, display: null, stats: {n: 1}, denominator: 120, source: "x.sql", qc: {module: "x.ts", agree: true, checked: []}, patients: [1, 2],
@@ -135,7 +145,12 @@ describe("slices of a large cohort's results", () => {
   test("a long KM table is thinned and says so; the rows decode", () => {
     const os = get("survival", "tte.os");
     assert.deepEqual(os.thinned, {rows: 1000, delta: KM_DRAW.delta});
-    assert.deepEqual(fromSlice({report: data.report, slice: "survival", results: [os]}).results[0]!.rows, thinKm(km, KM_DRAW.delta));
+    assert.deepEqual(fromSlice({report: data.report, slice: "survival", results: [os]}).results[0]!.rows, thinKm(km, KM_DRAW.delta, RISK_TIMES));
+  });
+
+  test("a KM table without its number-at-risk table is refused, not thinned around guessed times", () => {
+    const without = {...data, results: data.results.filter((r) => r.id !== "tte.os.risk")};
+    assert.throws(() => slice(without, "survival"), /tte.os has no number-at-risk table tte.os.risk/);
   });
 
   test("the swimmer slice: every lane, the segments and markers of the first view's 50; swimmer-rows: all", () => {

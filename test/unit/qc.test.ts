@@ -35,7 +35,8 @@ test("qcAll reads the cohort once and returns what qcResults and qcRows return",
     assert.equal(both.stats["safety.grade34"]!.n, 3);
     assert.deepEqual(Object.keys(both.rows).sort(), [
       "response.waterfall", "safety.ae_by_grade", "safety.discontinuation", "safety.dose_reduction", "safety.grade34",
-      "swimmer.lanes", "swimmer.markers", "swimmer.segments", "tte.dor", "tte.os", "tte.pfs",
+      "swimmer.lanes", "swimmer.markers", "swimmer.segments", "tte.dor", "tte.dor.risk", "tte.os", "tte.os.risk",
+      "tte.pfs", "tte.pfs.risk",
     ]);
   } finally {
     removeCohort(dir);

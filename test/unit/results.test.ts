@@ -73,6 +73,9 @@ test("display strings as the paper rounds them", () => {
     "tte.os": "17.0 months (95% CI 9.9–not reached)", // KM: (472 + 563)/2 = 517.5 days; LCL 300 days
     "tte.pfs": "12.9 months (95% CI 2.3–not reached)", // KM: (390 + 397)/2 = 393.5 days; LCL 70 days
     "tte.dor": "11.2 months (range 8.1–24.2)", // 341, 247, 737 days
+    "tte.os.risk": null,
+    "tte.pfs.risk": null,
+    "tte.dor.risk": null,
     "safety.grade34": "None observed",
     "safety.dose_reduction": "1 (17%)",
     "safety.discontinuation": "0 (0%)",

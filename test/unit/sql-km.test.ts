@@ -134,3 +134,18 @@ test("km.sql runs on a synthetic ADTTE alone and reports an endpoint without pat
     });
   });
 });
+
+test("km_risk.sql: the axis steps by 3, 6 or 12 months with the follow-up, and an endpoint without patients gets 0–3", async () => {
+  // OS: event at 100 days (3.3 months), censored at 400 (13.1) → by 6 to 18. PFS: event at 50, censored at 1200
+  // (39.4 months) → by 12 to 48. No DOR records.
+  const data: [string, number, number, number][] = [["OS", 1, 100, 0], ["OS", 2, 400, 1], ["PFS", 1, 50, 0], ["PFS", 2, 1200, 1]];
+  await withAdtte(data, async (engine) => {
+    const byId = Object.fromEntries((await engine.run("src/sql/analysis/km_risk.sql")).map((r) => [r.id, r]));
+    const table = (id: string) => (byId[id].rows as Row[]).map((r) => [r.time, r.n_risk, r.events, r.censored]);
+    assert.deepEqual(table("tte.os.risk"), [[0, 2, 0, 0], [6, 1, 1, 0], [12, 1, 1, 0], [18, 0, 1, 1]]);
+    assert.deepEqual(table("tte.pfs.risk"), [[0, 2, 0, 0], [12, 1, 1, 0], [24, 1, 1, 0], [36, 1, 1, 0], [48, 0, 1, 1]]);
+    assert.deepEqual(table("tte.dor.risk"), [[0, 0, 0, 0], [3, 0, 0, 0]]);
+    assert.deepEqual([byId["tte.dor.risk"].denominator, byId["tte.dor.risk"].patients], [0, []]);
+    assert.deepEqual(byId["tte.os.risk"].patients, [1, 2]);
+  });
+});

@@ -97,8 +97,14 @@ const VARIABLES: Readonly<Record<string, readonly [dataset: string, paramcd: str
   "safety.ae_by_grade": ["ADAE", null, "AETOXGR", null],
 };
 
-/** Results that are per-patient listings, left to the ADaM datasets. */
-const LISTINGS = new Set(["response.waterfall", "swimmer.lanes", "swimmer.segments", "swimmer.markers"]);
+/**
+ * Results the ARD leaves out: per-patient listings (left to the ADaM datasets), and the number-at-risk tables
+ * (tte.*.risk), whose counts the ARD's Kaplan–Meier blocks already carry (n.risk, n.event, n.censor per time).
+ */
+const NOT_IN_ARD = new Set([
+  "response.waterfall", "swimmer.lanes", "swimmer.segments", "swimmer.markers",
+  "tte.os.risk", "tte.pfs.risk", "tte.dor.risk",
+]);
 
 const STAT_LABELS: Readonly<Record<string, string>> = {
   n: "n", N: "N", p: "%", N_nonmiss: "N Non-missing", mean: "Mean", median: "Median", min: "Min", max: "Max",
@@ -205,7 +211,7 @@ export function toArd(data: ResultsDataset): ArdRow[] {
   const out: ArdRow[] = [];
   for (const entry of CATALOG) {
     const result = byId.get(entry.id);
-    if (!result || LISTINGS.has(entry.id)) continue;
+    if (!result || NOT_IN_ARD.has(entry.id)) continue;
     const where = VARIABLES[entry.id];
     if (!where || entry.display === null) throw new Error(`ARD: no ADaM variable or format for result ${entry.id}`);
     const [dataset, paramcd, variable, level] = where;

@@ -6,6 +6,7 @@ import type {ANALYSIS_FILES} from "../sql-catalog.js";
 import * as ae_grade from "./ae_grade.js";
 import * as followup from "./followup.js";
 import * as km from "./km.js";
+import * as km_risk from "./km_risk.js";
 import {readCohort, type QcCohort} from "./lib/cohort.js";
 import {subjects, type Subject} from "./lib/subjects.js";
 import type {QcOutput, QcRows} from "./lib/tables.js";
@@ -29,7 +30,7 @@ export type AnalysisName = (typeof ANALYSIS_FILES)[number] extends infer F
   : never;
 
 const TWINS: Record<AnalysisName, QcTwin> = {
-  table1, response, shrinkage, pathology, lrtc, km, followup, safety, ae_grade,
+  table1, response, shrinkage, pathology, lrtc, km, km_risk, followup, safety, ae_grade,
   swimmer_lanes, swimmer_segments, swimmer_markers,
 };
 

@@ -16,6 +16,7 @@ export interface CatalogEntry {
 const ALL = "All patients";
 const NPCT = "n (%)";
 const NPCT_CI = "n (%) with exact Clopper–Pearson 95% CI";
+const RISK = "at each month of the axis: patients at risk, cumulative events and censorings";
 
 const entries = (section: string, rows: [string, string, string, string, Format | null][]): CatalogEntry[] =>
   rows.map(([id, label, population, method, display]) => ({id, label, section, population, method, display}));
@@ -97,6 +98,9 @@ export const CATALOG: readonly CatalogEntry[] = [
       "km_median"],
     ["tte.dor", "Duration of response", "Confirmed responders (CR or PR)",
       "median (range) of observed durations; Kaplan–Meier median", "months_range_1dp"],
+    ["tte.os.risk", "Overall survival: number at risk", ALL, RISK, null],
+    ["tte.pfs.risk", "Progression-free survival: number at risk", ALL, RISK, null],
+    ["tte.dor.risk", "Duration of response: number at risk", "Confirmed responders (CR or PR)", RISK, null],
   ]),
   ...entries("Safety", [
     ["safety.grade34", "Grade 3–4 adverse events (CTCAE v4.0)", ALL,

@@ -2,7 +2,7 @@
 // per distinct time (about 4 000 at 10^6 patients); a figure at most 760 px wide cannot show more than a few hundred
 // steps. Kept: the first and last rows, every row where the estimate or a CI bound has moved by at least `delta`
 // since the last kept row (so the drawn curve and band are everywhere within `delta` of the full table's), and the
-// rows either side of every time of the risk table. The events and censorings of a dropped row (and its patient ids,
+// rows either side of every time of the risk table (tte.*.risk, src/sql/analysis/km_risk.sql). The events and censorings of a dropped row (and its patient ids,
 // where listed) count at the next kept row, so cumulative counts and the risk table stay exact.
 import type {KMRow} from "./rows.js";
 
@@ -12,18 +12,11 @@ export const KM_DRAW = {maxRows: 200, delta: 0.005} as const;
 /** What thinning reads of a KM table row. */
 export type KmThinRow = Pick<KMRow, "time" | "n_event" | "n_censor" | "surv" | "ci_low" | "ci_high" | "event_ids" | "censor_ids">;
 
-/** Ticks of a months axis (the KM figures' x axis and risk table): every 3 months up to a year, 6 up to three years, else 12. */
-export function monthTicks(maxMonths: number): number[] {
-  const step = maxMonths <= 12 ? 3 : maxMonths <= 36 ? 6 : 12;
-  const end = Math.max(step, Math.ceil(maxMonths / step) * step);
-  return Array.from({length: end / step + 1}, (_, i) => i * step);
-}
-
 const moved = (a: number | null, b: number | null, delta: number) =>
   (a === null) !== (b === null) || (a !== null && b !== null && Math.abs(a - b) >= delta);
 
-/** `rows` in time order, thinned by `delta`, keeping the rows around each of `times` (months). */
-export function thinKm<R extends KmThinRow>(rows: readonly R[], delta: number, times: readonly number[] = monthTicks(rows.at(-1)?.time ?? 0)): R[] {
+/** `rows` in time order, thinned by `delta`, keeping the rows around each of `times` (months: the risk table's). */
+export function thinKm<R extends KmThinRow>(rows: readonly R[], delta: number, times: readonly number[]): R[] {
   const pinned = new Set([0, rows.length - 1]);
   for (const t of times) {
     const after = rows.findIndex((row) => row.time >= t);

@@ -20,7 +20,7 @@ export interface SliceSpec {
 }
 
 export const SLICES = {
-  index: {results: ["cohort.n", "response.orr", "control.lrtc", "tte.", "safety.grade34"]},
+  index: {results: ["cohort.n", "response.orr", "control.lrtc", "tte.followup", "tte.os", "tte.pfs", "tte.dor", "safety.grade34"]},
   "table-1": {results: ["cohort.n", "table1."]},
   response: {results: ["response.", "table1.resection.r0", "control.lrtc"]},
   swimmer: {results: ["cohort.n", "table1.stage.", "swimmer."], patients: true, firstView: true},
@@ -54,21 +54,29 @@ export interface Slice {
 export const selects = (spec: SliceSpec, id: string) =>
   spec.results.some((entry) => entry === "*" || (entry.endsWith(".") ? id.startsWith(entry) : id === entry));
 
-const isKm = (result: Result) => result.id.startsWith("tte.") && result.rows !== undefined;
+/** A Kaplan–Meier table (km.sql); its number-at-risk table is the result `${id}.risk` (km_risk.sql). */
+const isKm = (result: Result) => /^tte\.(os|pfs|dor)$/.test(result.id);
 
 /** The lanes the swimmer draws before a reader changes anything: every lane, in the default order, at most MAX_LANES. */
 export function firstViewPatients(lanes: readonly SwimmerLane[]): number[] {
   return layoutLanes(lanes, {order: "followup", max: MAX_LANES}).lanes.map((lane) => lane.USUBJID);
 }
 
-function sliceResult(result: Result, spec: SliceSpec, firstView: Set<number> | undefined): SliceResult {
+/** The months of the number-at-risk table under the KM curve `id`: a thinned table keeps the rows around them. */
+function riskTimes(data: ResultsDataset, id: string): number[] {
+  const risk = data.results.find((r) => r.id === `${id}.risk`);
+  if (!risk?.rows) throw new Error(`${id} has no number-at-risk table ${id}.risk`);
+  return risk.rows.map((row) => row.time as number);
+}
+
+function sliceResult(data: ResultsDataset, result: Result, spec: SliceSpec, firstView: Set<number> | undefined): SliceResult {
   const {rows, patients, ...rest} = result;
   const out: SliceResult = {...rest, ...(patients && spec.patients ? {patients} : {})};
   if (!rows) return out;
   if (spec.rows === false) return {...out, n_rows: rows.length};
   let kept: Row[] = rows;
   if (isKm(result) && rows.length > KM_DRAW.maxRows) {
-    kept = thinKm(rows as unknown as KmThinRow[], KM_DRAW.delta) as unknown as Row[];
+    kept = thinKm(rows as unknown as KmThinRow[], KM_DRAW.delta, riskTimes(data, result.id)) as unknown as Row[];
     out.thinned = {rows: rows.length, delta: KM_DRAW.delta};
   }
   if (firstView && (result.id === "swimmer.segments" || result.id === "swimmer.markers")) {
@@ -86,5 +94,5 @@ export function slice(data: ResultsDataset, name: SliceName): Slice {
   const shown = spec.firstView && lanes ? new Set(firstViewPatients(lanes)) : undefined;
   // Only when the first view leaves lanes out: a small cohort's swimmer slice is the whole.
   const firstView = shown && lanes && shown.size < lanes.length ? shown : undefined;
-  return {report: data.report, slice: name, results: data.results.filter((r) => selects(spec, r.id)).map((r) => sliceResult(r, spec, firstView))};
+  return {report: data.report, slice: name, results: data.results.filter((r) => selects(spec, r.id)).map((r) => sliceResult(data, r, spec, firstView))};
 }

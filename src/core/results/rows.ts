@@ -17,6 +17,14 @@ export interface KMRow {
   censor_ids?: number[];
 }
 
+/** One row of a number-at-risk table (tte.*.risk.rows): at month `time`, at risk, cumulative events and censorings. */
+export interface RiskRow {
+  time: number;
+  n_risk: number;
+  events: number;
+  censored: number;
+}
+
 export type BOR = "CR" | "PR" | "SD" | "PD" | "NE";
 
 export interface WaterfallRow {
