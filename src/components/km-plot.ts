@@ -26,8 +26,8 @@ function stepText(row: KMRow): string {
 
 /**
  * `risk` is the curve's number-at-risk table (tte.*.risk): its months are the x-axis ticks, and the times a thinned
- * KM table keeps rows around. `what` names the curve in the figure's description; `origin` says where its time starts, for the x-axis label
- * ("Months since start", "Months since response" for the duration of response).
+ * KM table keeps rows around. `what` names the curve in the figure's description; `origin` says where its time starts,
+ * for the x-axis label ("Months since start", "Months since response" for the duration of response).
  */
 export function kmPlot(result: Result<KMRow>, risk: Result<RiskRow>, {width, what, origin = "start"}: {width: number; what: string; origin?: string}): HTMLElement {
   const rows = [...(result.rows ?? [])].sort((a, b) => a.time - b.time);

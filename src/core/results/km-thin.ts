@@ -2,8 +2,9 @@
 // per distinct time (about 4 000 at 10^6 patients); a figure at most 760 px wide cannot show more than a few hundred
 // steps. Kept: the first and last rows, every row where the estimate or a CI bound has moved by at least `delta`
 // since the last kept row (so the drawn curve and band are everywhere within `delta` of the full table's), and the
-// rows either side of every time of the risk table (tte.*.risk, src/sql/analysis/km_risk.sql). The events and censorings of a dropped row (and its patient ids,
-// where listed) count at the next kept row, so cumulative counts and the risk table stay exact.
+// rows either side of every time of the risk table (tte.*.risk, src/sql/analysis/km_risk.sql). The events and
+// censorings of a dropped row (and its patient ids, where listed) count at the next kept row, so cumulative counts
+// and the risk table stay exact.
 import type {KMRow} from "./rows.js";
 
 /** Tables longer than this are thinned, by this much. */
