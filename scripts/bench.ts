@@ -12,7 +12,8 @@ import {closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, re
 import {cpus, tmpdir, totalmem} from "node:os";
 import {dirname, join, resolve} from "node:path";
 import {parseArgs} from "node:util";
-import {equalValues, reportVsR, sameValues} from "./bench/agreement.js";
+import {AGREEMENT_RULE, agree} from "../src/core/agree.js";
+import {reportVsR, sameValues} from "./bench/agreement.js";
 
 const STEPS = ["synth", "validate", "results", "analyses", "fused", "build", "r", "duckdb"] as const;
 type Step = (typeof STEPS)[number];
@@ -220,12 +221,12 @@ for (const run of runs) {
   }
   if (run.agreement) {
     const pairs = Object.values(run.agreement);
-    const same = pairs.filter(({report, r}) => equalValues(report, r));
-    lines.push(`| ${run.n} | agreement with R | ${same.length} of ${pairs.length} values equal (relative 1e-9) | | | | |`);
+    const same = pairs.filter(({report, r}) => agree(report, r));
+    lines.push(`| ${run.n} | agreement with R | ${same.length} of ${pairs.length} values equal (${AGREEMENT_RULE}) | | | | |`);
   }
   if (run.fused_agreement) {
     const {equal, of, different} = run.fused_agreement;
-    lines.push(`| ${run.n} | fused agrees with R | ${equal} of ${of} values equal (relative 1e-9)` +
+    lines.push(`| ${run.n} | fused agrees with R | ${equal} of ${of} values equal (${AGREEMENT_RULE})` +
       `${different.length ? `; differ: ${different.join(", ")}` : ""} | | | | |`);
   }
 }

@@ -1,14 +1,11 @@
 // How the bench compares implementations of the same analyses: the report's results (or the analyses step's), the R
 // script's output (scripts/bench/analyses.R) and the fused step's (scripts/bench/fused.sql, in R's JSON shape). Every
-// value the R script prints is compared.
-import {agree} from "../../src/core/qc/compare.js";
+// value the R script prints is compared, by the rule the QC and /verify use (src/core/agree.ts).
+import {agree} from "../../src/core/agree.js";
 
 /** The report's analysis files that compute what the R script computes (the bench's `analyses` step runs these). */
 export const SAME_AS_R = ["src/sql/analysis/table1.sql", "src/sql/analysis/pathology.sql",
   "src/sql/analysis/response.sql", "src/sql/analysis/km.sql"];
-
-/** Equal as the QC compares (relative 1e-9; null only to null, e.g. a median not reached). */
-export const equalValues = (a: unknown, b: unknown): boolean => agree(a, b, 1e-9);
 
 /** Every value of a JSON document with its path of keys. */
 function* leaves(value: unknown, path: string[] = []): Generator<[string[], unknown]> {
@@ -45,7 +42,7 @@ export function sameValues(ours: unknown, reference: unknown): {equal: number; o
   for (const [path, value] of leaves(reference)) {
     const mine = path.reduce<unknown>((at, key) => (at as Record<string, unknown> | null | undefined)?.[key], ours);
     out.of++;
-    if (equalValues(mine, value)) out.equal++;
+    if (agree(mine, value)) out.equal++;
     else out.different.push(path.join("."));
   }
   return out;

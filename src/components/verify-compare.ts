@@ -1,12 +1,7 @@
 // Compares a result re-derived in the reader's browser with the published one (data/results/all.json). Pure: no DOM, no
-// DuckDB; the same function serves the /verify page, the per-result button and the unit tests.
-//
-// Tolerance: a number the published result holds as an integer (counts, denominators, USUBJIDs, study days) must be
-// re-derived exactly; any other number within ABSOLUTE_TOLERANCE (two builds of DuckDB may differ in the last bits
-// of a double). Strings, booleans, nulls, list lengths and object keys must be equal.
-
-/** Largest absolute difference accepted between a published and a re-derived non-integer number. */
-export const ABSOLUTE_TOLERANCE = 1e-9;
+// DuckDB; the same function serves the /verify page, the per-result button and the unit tests. Values agree by the
+// rule the build's QC and the bench use (src/core/agree.ts); every difference is named by its path.
+import {AGREEMENT_RULE, sameMembers, sameNumber} from "../core/agree.js";
 
 /** One row of an analysis SQL file's final SELECT (docs/results.md), as DuckDB-wasm returns it. */
 export interface AnalysisRow {
@@ -47,8 +42,9 @@ const show = (value: unknown) => (value === undefined ? "nothing" : JSON.stringi
 /** Appends to `out` every difference between `published` and `rederived` below `path`. */
 function differ(published: unknown, rederived: unknown, path: string, out: string[]): void {
   if (typeof published === "number" && typeof rederived === "number") {
-    const equal = Number.isInteger(published) ? published === rederived : Math.abs(published - rederived) <= ABSOLUTE_TOLERANCE;
-    if (!equal) out.push(`${path}: published ${published}, re-derived ${rederived}`);
+    if (!sameNumber(published, rederived)) out.push(`${path}: published ${published}, re-derived ${rederived}`);
+  } else if (path === "patients" && Array.isArray(published) && Array.isArray(rederived)) { // the patient-id list
+    if (!sameMembers(published, rederived)) out.push(`${path}: published ${show(published)}, re-derived ${show(rederived)}`);
   } else if (Array.isArray(published) && Array.isArray(rederived)) {
     if (published.length !== rederived.length) {
       out.push(`${path}: published ${published.length} items, re-derived ${rederived.length}`);
@@ -99,7 +95,7 @@ export function summaryText(comparisons: readonly Comparison[], ms: number): str
   const seconds = (ms / 1000).toFixed(1);
   if (matched === comparisons.length) {
     return `All ${comparisons.length} published results were re-derived in this browser and match ` +
-      `(counts and ids exactly, other numbers within ${ABSOLUTE_TOLERANCE}), in ${seconds} s.`;
+      `(${AGREEMENT_RULE}), in ${seconds} s.`;
   }
   const differing = comparisons.filter((c) => !c.match).map((c) => c.id);
   return `${matched} of ${comparisons.length} published results match; ${differing.length} ${differing.length === 1 ? "differs" : "differ"} from what this ` +

@@ -10,6 +10,7 @@ import {join} from "node:path";
 import {after, test} from "node:test";
 import {fileURLToPath} from "node:url";
 import {openCohort} from "../../src/core/adam/derive.js";
+import {sameNumber} from "../../src/core/agree.js";
 import {Engine, ROOT, type Row} from "../../src/core/engine.js";
 import {runAnalyses} from "../../src/core/results/analyses.js";
 import {writeDatasets} from "../../src/core/results/datasets.js";
@@ -74,10 +75,10 @@ test("the published CSVs load back with the derived column types and give the sa
 const plain = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? Number(v) : v)));
 
-/** Deep equality with numbers equal within 1e-9 (the engines may differ in the last bits of a double). */
+/** Deep equality with numbers by the report's rule (src/core/agree.ts: the engines may differ in the last bits). */
 function approx(actual: unknown, expected: unknown, path: string): void {
   if (typeof expected === "number" && typeof actual === "number") {
-    assert.ok(Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)), `${path}: ${actual} ≠ ${expected}`);
+    assert.ok(sameNumber(actual, expected), `${path}: ${actual} ≠ ${expected}`);
   } else if (expected !== null && typeof expected === "object") {
     assert.ok(actual !== null && typeof actual === "object", `${path}: ${JSON.stringify(actual)}`);
     const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual as object)])];

@@ -1,4 +1,6 @@
-// Compares the primary results (DuckDB SQL) with the independent QC, stat by stat and row by row.
+// Compares the primary results (DuckDB SQL) with the independent QC, stat by stat and row by row, by the one rule of
+// agreement (src/core/agree.ts).
+import {agree} from "../agree.js";
 import type {QcOutput, QcRows, Stats} from "./lib/tables.js";
 
 /** A row as the results carry it (any JSON values). */
@@ -17,27 +19,12 @@ export interface Disagreement {
   problem: "differs" | "missing in QC" | "missing in results";
 }
 
-/**
- * Numbers: equal within `tolerance`, relative to the size of the values (absolute below 1).
- * Lists of patient ids: the same members in any order. Otherwise identical; null equals only null.
- */
-export function agree(a: unknown, b: unknown, tolerance: number): boolean {
-  if (typeof a === "number" && typeof b === "number") {
-    return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
-  }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    const members = (list: unknown[]) => JSON.stringify([...list].sort());
-    return members(a) === members(b);
-  }
-  return a === b;
-}
-
 const difference = (a: unknown, b: unknown): number | null =>
   typeof a === "number" && typeof b === "number" ? a - b : null;
 
 /** Field by field over `keys`; `prefix` names the row for row tables. */
 function compareFields(
-  id: string, prefix: string, result: AnyRow, qc: AnyRow, tolerance: number,
+  id: string, prefix: string, result: AnyRow, qc: AnyRow,
   keys = [...new Set([...Object.keys(result), ...Object.keys(qc)])].sort(),
 ): Disagreement[] {
   return keys.flatMap((key): Disagreement[] => {
@@ -45,7 +32,7 @@ function compareFields(
     const inQc = key in qc;
     const r = inResult ? result[key] : null;
     const q = inQc ? qc[key] : null;
-    if (inResult && inQc && agree(r, q, tolerance)) return [];
+    if (inResult && inQc && agree(r, q)) return [];
     return [{
       id, stat: prefix + key, result: r, qc: q, difference: difference(r, q),
       problem: !inQc ? "missing in QC" : !inResult ? "missing in results" : "differs",
@@ -56,7 +43,6 @@ function compareFields(
 export function compareResults(
   results: readonly {id: string; stats: Stats}[],
   qc: QcOutput,
-  tolerance = 1e-9,
 ): Disagreement[] {
   const byId = new Map(results.map((r) => [r.id, r.stats]));
   const ids = [...new Set([...byId.keys(), ...Object.keys(qc)])].sort();
@@ -65,7 +51,7 @@ export function compareResults(
     const check = qc[id];
     if (result === undefined) return [{id, stat: null, result: null, qc: null, difference: null, problem: "missing in results"}];
     if (check === undefined) return [{id, stat: null, result: null, qc: null, difference: null, problem: "missing in QC"}];
-    return compareFields(id, "", result, check, tolerance);
+    return compareFields(id, "", result, check);
   });
 }
 
@@ -86,7 +72,6 @@ function byKey(rows: readonly AnyRow[], key: readonly string[]): Map<string, Any
 export function compareRows(
   results: readonly {id: string; rows?: readonly AnyRow[] | null}[],
   qc: Record<string, QcRows>,
-  tolerance = 1e-9,
 ): Disagreement[] {
   const byId = new Map(results.map((r) => [r.id, r.rows]));
   return Object.keys(qc).sort().flatMap((id): Disagreement[] => {
@@ -103,7 +88,7 @@ export function compareRows(
       const stat = `rows[${name}]`;
       if (r === undefined) return [{id, stat, result: null, qc: null, difference: null, problem: "missing in results"}];
       if (q === undefined) return [{id, stat, result: null, qc: null, difference: null, problem: "missing in QC"}];
-      return compareFields(id, `${stat}.`, r, q, tolerance, Object.keys(q));
+      return compareFields(id, `${stat}.`, r, q, Object.keys(q));
     });
   });
 }

@@ -1,5 +1,8 @@
 // The headline results compared between two versions of the report: what a reader of
-// /versions, an analyst running `npm run diff`, and the release notes see change.
+// /versions, an analyst running `npm run diff`, and the release notes see change. A stat changed when the two versions
+// do not agree by the rule of the QC (src/core/agree.ts).
+import {agree} from "../agree.js";
+
 export interface ResultLike {
   id: string;
   label: string;
@@ -46,9 +49,6 @@ export interface HeadlineChange {
   stats: StatChange[];
 }
 
-const same = (a: number | null | undefined, b: number | null | undefined) =>
-  (a ?? null) === (b ?? null) || (a != null && b != null && Math.abs(a - b) < 1e-9);
-
 /** Headline results of `after`, each with its value in `before` (undefined: no earlier version). */
 export function compareHeadlines(before: ResultsLike | undefined, after: ResultsLike): HeadlineChange[] {
   const lookup = (results: ResultsLike | undefined) => new Map(results?.results.map((r) => [r.id, r]) ?? []);
@@ -57,7 +57,7 @@ export function compareHeadlines(before: ResultsLike | undefined, after: Results
   return HEADLINE_IDS.filter((id) => now.has(id) || old.has(id)).map((id) => {
     const a = old.get(id);
     const b = now.get(id);
-    const stats = WATCHED_STATS.filter((stat) => a && b && !same(a.stats[stat], b.stats[stat])).map((stat) => ({
+    const stats = WATCHED_STATS.filter((stat) => a && b && !agree(a.stats[stat], b.stats[stat])).map((stat) => ({
       stat,
       before: a!.stats[stat] ?? null,
       after: b!.stats[stat] ?? null
