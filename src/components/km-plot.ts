@@ -4,8 +4,9 @@
 import * as Plot from "@observablehq/plot";
 import type {Result} from "../core/results/lookup.js";
 import type {KMRow, RiskRow} from "../core/results/rows.js";
+import {fmtMonths, kmMedianText, monthsText} from "../core/results/format.js";
 import {figure} from "./figure.js";
-import {fmtMonths, kmMedianText, monthsOrNotReached, patientList} from "./format.js";
+import {patientList} from "./format.js";
 import {riskTable} from "./risk-table.js";
 import {allResults} from "./shipped.js";
 
@@ -57,7 +58,7 @@ export function kmPlot(result: Result<KMRow>, risk: Result<RiskRow>, {width, wha
       Plot.dot(rows.filter((row) => row.n_censor > 0), {x: "time", y: "surv", symbol: "plus", r: 5, stroke: "currentColor", strokeWidth: 1.5, className: "km-censor", ariaDescription: "censored patients"}),
       median != null ? Plot.ruleY([0.5], {x1: 0, x2: median, stroke: "currentColor", strokeDasharray: "3,3", className: "km-median", ariaDescription: "median"}) : null,
       median != null ? Plot.ruleX([median], {y1: 0, y2: 0.5, stroke: "currentColor", strokeDasharray: "3,3", ariaHidden: "true"}) : null,
-      Plot.text([`Median ${monthsOrNotReached(median)}`], {frameAnchor: "top-right", dy: 4, fill: "currentColor", fontWeight: "bold"}),
+      Plot.text([`Median ${monthsText(median)}`], {frameAnchor: "top-right", dy: 4, fill: "currentColor", fontWeight: "bold"}),
       Plot.tip(steps, Plot.pointer({x: "time", y: "surv", title: stepText}))
     ]
   }) as SVGSVGElement;

@@ -5,10 +5,11 @@
 // Escape dismisses it (also one pinned by a click).
 import * as Plot from "@observablehq/plot";
 import {BOR_COLOR, BOR_NAME, BOR_ORDER} from "../core/results/bor.js";
+import {fmtMonths} from "../core/results/format.js";
 import type {BOR, MarkerKind, SegmentKind, SwimmerLane, SwimmerMarker, SwimmerSegment} from "../core/results/rows.js";
 import {dodgeMarkers, laneNote, layoutLanes, SWIMMER_ORDERS, type Dodged, type Lane, type LaneFilter} from "../core/results/swimmer-layout.js";
 import {figure} from "./figure.js";
-import {DAYS_PER_MONTH, fmtMonths, months} from "./format.js";
+import {DAYS_PER_MONTH, months} from "./format.js";
 import {legend, type LegendItem} from "./legend.js";
 import {tagPatients} from "./lineage-marks.js";
 

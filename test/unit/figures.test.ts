@@ -1,7 +1,8 @@
 // The layout logic behind the report's figures, on small hand-built inputs.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {kmMedianText, months} from "../../src/components/format.js";
+import {months} from "../../src/components/format.js";
+import {fmtMonths, FORMATS, kmMedianText} from "../../src/core/results/format.js";
 import {waterfallOrder} from "../../src/components/waterfall.js";
 import type {SwimmerLane, SwimmerMarker} from "../../src/core/results/rows.js";
 import {dodgeMarkers, layoutLanes} from "../../src/core/results/swimmer-layout.js";
@@ -11,9 +12,19 @@ test("months are days / (365.25 / 12)", () => {
   assert.equal(months(30.4375), 1);
 });
 
-test("KM median text says 'not reached' plainly", () => {
+test("KM median text says 'not reached' plainly, in the one format of the results' display", () => {
   assert.equal(kmMedianText({km_median: null, km_ci_low: null, km_ci_high: null}), "not reached");
-  assert.equal(kmMedianText({km_median: 11.23, km_ci_low: 8.1, km_ci_high: null}), "11.2 months (95% CI 8.1 to not reached)");
+  assert.equal(kmMedianText({km_median: 11.23, km_ci_low: 8.1, km_ci_high: null}), "11.2 months (95% CI 8.1–not reached)");
+  const os = {km_median: 17.04, km_ci_low: 9.95, km_ci_high: null};
+  assert.equal(FORMATS.km_median(os), "17.0 months (95% CI 10.0–not reached)");
+  assert.equal(kmMedianText(os), FORMATS.km_median(os));
+  assert.equal(FORMATS.km_median({km_median: null, km_ci_low: null, km_ci_high: null}), "Median not reached");
+});
+
+test("months print to one decimal, halves away from zero as the paper rounds (not toFixed's binary rounding)", () => {
+  assert.equal((0.15).toFixed(1), "0.1");
+  assert.equal(fmtMonths(0.15), "0.2");
+  assert.equal(fmtMonths(11.23), "11.2");
 });
 
 test("waterfall: largest growth first, largest shrinkage last, ties by patient number", () => {

@@ -16,8 +16,23 @@ function stat(stats: Stats, key: string): number {
 
 const nPct = (s: Stats) => `${stat(s, "n")} (${round(stat(s, "pct"))}%)`;
 
-/** Months, or "not reached" when a Kaplan–Meier quantity is null. */
-const months = (value: number | null, digits: number) => (value === null ? "not reached" : round(value, digits));
+/** A duration in months to one decimal: `11.2`. */
+export const fmtMonths = (value: number) => round(value, 1);
+
+/** A Kaplan–Meier time in months to one decimal, or `not reached` when the estimate does not exist. */
+const kmTime = (value: number | null | undefined) => (value == null ? "not reached" : fmtMonths(value));
+
+/** A time in months: `17.0 months`, or `not reached`. */
+export const monthsText = (value: number | null | undefined) => (value == null ? "not reached" : `${fmtMonths(value)} months`);
+
+type KmStats = {km_median?: number | null; km_ci_low?: number | null; km_ci_high?: number | null};
+
+/** The 95% CI of a Kaplan–Meier median: `9.9–not reached`. */
+export const kmCi = (s: KmStats) => `${kmTime(s.km_ci_low)}–${kmTime(s.km_ci_high)}`;
+
+/** The Kaplan–Meier median with its 95% CI, in the one format the report prints it: `17.0 months (95% CI
+ *  9.9–not reached)`, or `not reached`. */
+export const kmMedianText = (s: KmStats) => (s.km_median == null ? "not reached" : `${monthsText(s.km_median)} (95% CI ${kmCi(s)})`);
 
 export const FORMATS = {
   /** `6` */
@@ -44,11 +59,8 @@ export const FORMATS = {
   /** `11.2 months (range 8.1–24.2)` */
   months_range_1dp: (s: Stats) =>
     `${round(stat(s, "median"), 1)} months (range ${round(stat(s, "min"), 1)}–${round(stat(s, "max"), 1)})`,
-  /** `17.0 months (95% CI 9.9–not reached)`: the Kaplan–Meier median */
-  km_median: (s: Stats) =>
-    s.km_median === null
-      ? "Median not reached"
-      : `${months(s.km_median, 1)} months (95% CI ${months(s.km_ci_low, 1)}–${months(s.km_ci_high, 1)})`,
+  /** `17.0 months (95% CI 9.9–not reached)`: the Kaplan–Meier median, as a table cell (`Median not reached`) */
+  km_median: (s: Stats) => (s.km_median == null ? "Median not reached" : kmMedianText(s)),
 } satisfies Record<string, (stats: Stats, denominator: number | null) => string>;
 
 export type Format = keyof typeof FORMATS;
@@ -70,4 +82,4 @@ export const medianRange = (s: Stats) => `${value1(stat(s, "median"))} (${value1
  * crude median (range) of observed follow-up in parentheses: `32.4 months (crude median 17, range 10–36)`.
  */
 export const followupText = (s: Stats) =>
-  `${s.km_median === null ? "not reached" : `${round(s.km_median, 1)} months`} (crude median ${round(stat(s, "median"))}, range ${round(stat(s, "min"))}–${round(stat(s, "max"))})`;
+  `${monthsText(s.km_median)} (crude median ${round(stat(s, "median"))}, range ${round(stat(s, "min"))}–${round(stat(s, "max"))})`;
