@@ -2,15 +2,13 @@
 // origin: no Google Fonts (globalStylesheets), no CDN (pages import from node_modules),
 // and a footer that names this version of the report (version, cut-off, data SHA-256, code
 // commit, tools) without a build date, so two builds of the same inputs are byte-identical.
-import {setCurrentDate} from "@observablehq/framework/dist/config.js";
-import {commitTime} from "./scripts/last-modified.js";
+import {pinFrameworkClock} from "./scripts/build/framework-clock.js";
+import {commitTime} from "./scripts/build/last-modified.js";
 import {provenance} from "./src/core/provenance.js";
 import {RECONSTRUCTED_NOTICE, SOURCE, type ReportIdentity} from "./src/core/report-text.js";
 
-// Framework puts each file's mtime into the modules that reference it (and into their hashed names); mtimes of
-// loader output differ between two builds of one commit. Framework's own clock override makes a build read every
-// file as of the commit time instead (build only: the preview server must see edits).
-if (process.argv[2] === "build") setCurrentDate(new Date(commitTime(".")));
+// Every file read as of the commit time, so two builds of one commit are byte-identical (scripts/build/framework-clock.ts).
+if (process.argv[2] === "build") pinFrameworkClock(new Date(commitTime(".")));
 
 const id = provenance(process.env.COHORT_DIR ?? "data/cohort");
 const tools = Object.entries(id.tools)

@@ -6,7 +6,7 @@
 -- from the cost of the analyses. Its output has the R script's shape and must equal it (the bench compares them).
 -- Definitions as in analyses.R: Day 1 = start of induction chemotherapy, time = date − Day 1 + 1 days,
 -- months = days / (365.25 / 12); first progression = a progression event or a RECIST PD, whichever is first.
--- Inputs: views patients, metastases, treatments, assessments, events (scripts/bench-fused.ts) and the macros of
+-- Inputs: views patients, metastases, treatments, assessments, events (scripts/bench/fused.ts) and the macros of
 -- src/sql/lib (kaplan_meier.sql, clopper_pearson.sql).
 
 CREATE TEMP TABLE patient_treatment AS  -- treatments.csv, one pass

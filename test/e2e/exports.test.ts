@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import {describe, test} from "node:test";
 import type {Page} from "playwright-core";
 import {RECONSTRUCTED_NOTICE, SOURCE} from "../../src/core/report-text.js";
-import {watch} from "./browser.js";
+import {watch} from "../../scripts/dev/browser.js";
 import {download} from "./download.js";
 import {build, builtResults, session} from "./site.js";
 

@@ -9,7 +9,7 @@ import {join} from "node:path";
 import {after, before, describe, test} from "node:test";
 import type {Page} from "playwright-core";
 import {makeCohort, removeCohort} from "../fixtures/cohort.js";
-import {watch} from "./browser.js";
+import {watch} from "../../scripts/dev/browser.js";
 import {buildOnCohort, type CohortSite} from "./cohort-site.js";
 import {download} from "./download.js";
 import {builtResults, routes, session} from "./site.js";

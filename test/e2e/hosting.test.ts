@@ -6,7 +6,7 @@ import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {after, before, describe, test} from "node:test";
 import type {Browser, Page} from "playwright-core";
-import {launch, watch} from "./browser.js";
+import {launch, watch} from "../../scripts/dev/browser.js";
 import {plainServer} from "./plain-server.js";
 import {build, DIST, ROOT, routes} from "./site.js";
 

@@ -11,7 +11,7 @@ import {writeResultsFiles} from "../../src/core/interchange/results-files.js";
 import {digestTree} from "../../src/core/release/files.js";
 import {writeDatasets} from "../../src/core/results/datasets.js";
 import {buildResults} from "../../src/core/results/index.js";
-import {watch, type PageProblems} from "./browser.js";
+import {watch, type PageProblems} from "../../scripts/dev/browser.js";
 import {download} from "./download.js";
 import {build, DIST, ROOT, session} from "./site.js";
 

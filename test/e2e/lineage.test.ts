@@ -8,7 +8,7 @@ import {join} from "node:path";
 import {describe, test} from "node:test";
 import type {Page} from "playwright-core";
 import {seriousViolations} from "./axe.js";
-import {watch, type PageProblems} from "./browser.js";
+import {watch, type PageProblems} from "../../scripts/dev/browser.js";
 import {build, ROOT, session} from "./site.js";
 
 build();

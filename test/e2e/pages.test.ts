@@ -5,9 +5,9 @@
 // the full table with gzip and timings). Reports the bytes and the time to the first figure.
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";
-import {FIRST_RESULT, PAGE_BUDGET_BYTES} from "../../scripts/page-budget.js";
+import {FIRST_RESULT, PAGE_BUDGET_BYTES} from "../../scripts/dev/page-budget.js";
 import {seriousViolations} from "./axe.js";
-import {watch} from "./browser.js";
+import {watch} from "../../scripts/dev/browser.js";
 import {build, builtResults, routes, session} from "./site.js";
 
 build(); // before collecting the routes: a fresh clone has no dist/ yet

@@ -1,6 +1,6 @@
 // A plain static server, as S3, GitHub Pages, `python3 -m http.server` or an intranet web server are: a URL names a
 // file, a directory answers with its index.html, and nothing else is rewritten (no ".html" added, unlike
-// scripts/serve.ts). What works here works on any static host.
+// scripts/dev/serve.ts). What works here works on any static host.
 import {createReadStream, existsSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import {join, normalize, sep} from "node:path";

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import type {ReconciliationRow} from "../../src/core/reconcile/index.js";
 import {seriousViolations} from "./axe.js";
-import {watch} from "./browser.js";
+import {watch} from "../../scripts/dev/browser.js";
 import {build, session} from "./site.js";
 
 build();

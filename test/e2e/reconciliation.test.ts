@@ -5,7 +5,7 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
 import type {ReconciliationRow} from "../../src/core/reconcile/index.js";
-import {watch} from "./browser.js";
+import {watch} from "../../scripts/dev/browser.js";
 import {build, DIST, session} from "./site.js";
 
 build();

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";
 import type {Page} from "playwright-core";
-import {watch, type PageProblems} from "./browser.js";
+import {watch, type PageProblems} from "../../scripts/dev/browser.js";
 import {download, firstLine} from "./download.js";
 import {build, builtResults, resultById, session} from "./site.js";
 import {followupText} from "../../src/core/results/format.js";

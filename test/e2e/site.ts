@@ -1,17 +1,15 @@
 // The built site, fresh and served on 127.0.0.1 for the end-to-end tests.
-import {execFileSync} from "node:child_process";
 import {createHash} from "node:crypto";
 import assert from "node:assert/strict";
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join, relative} from "node:path";
 import {after, before} from "node:test";
 import type {Browser} from "playwright-core";
-import {serve} from "../../scripts/serve.js";
-import {publishedResultsFile} from "../../src/core/release/build.js";
-import {launch} from "./browser.js";
+import {launch} from "../../scripts/dev/browser.js";
+import {serve} from "../../scripts/dev/serve.js";
+import {buildSite, DIST, ROOT, routes} from "../../scripts/dev/site.js";
+import {publishedResultsFile} from "../../src/core/release/published.js";
 
-export const ROOT = join(import.meta.dirname, "..", "..");
-export const DIST = join(ROOT, "dist");
 // Outside dist/, which is the deliverable: a tested dist/ is byte for byte the built one.
 const STAMP = join(ROOT, "test", ".tmp", "build-stamp.json");
 const INPUTS = ["src", "data", "releases", "scripts", "observablehq.config.ts", "package-lock.json"];
@@ -54,27 +52,13 @@ export function build(): void {
   const stamp: Stamp | undefined = existsSync(STAMP) ? JSON.parse(readFileSync(STAMP, "utf8")) : undefined;
   let built = stamp?.inputs === inputs && existsSync(DIST) ? distHash() : undefined;
   if (built === undefined || built !== stamp?.dist) {
-    execFileSync("npm", ["run", "--silent", "build"], {cwd: ROOT, stdio: ["ignore", "ignore", "inherit"]});
+    buildSite();
     built = distHash();
     mkdirSync(dirname(STAMP), {recursive: true});
     writeFileSync(STAMP, JSON.stringify({inputs, dist: built} satisfies Stamp) + "\n");
   }
   const asBuilt = built;
   after(() => assert.equal(distHash(), asBuilt, "dist/ changed during this file's tests: tests must not write into it"));
-}
-
-/** Every page of the built site as a route: index.html → "/", table-1.html → "/table-1". */
-export function routes(dist = DIST): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, {withFileTypes: true})) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() && !entry.name.startsWith("_")) walk(path);
-      else if (entry.name.endsWith(".html")) out.push("/" + relative(dist, path).replace(/\.html$/, "").replace(/(^|\/)index$/, ""));
-    }
-  };
-  walk(dist);
-  return out.map((route) => route.replace(/\/$/, "") || "/").sort();
 }
 
 /** The result `id` of a results dataset (builtResults()); a missing one fails the test. */
@@ -115,4 +99,4 @@ export function session(dist: () => string = () => DIST): Session {
   return current;
 }
 
-export {serve};
+export {DIST, ROOT, routes, serve};

@@ -9,7 +9,7 @@ import {csvParse} from "d3-dsv";
 import type {Page} from "playwright-core";
 import {Engine} from "../../src/core/engine.js";
 import {seriousViolations} from "./axe.js";
-import {watch, type PageProblems} from "./browser.js";
+import {watch, type PageProblems} from "../../scripts/dev/browser.js";
 import {download} from "./download.js";
 import {build, builtResults, session} from "./site.js";
 

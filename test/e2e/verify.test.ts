@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import {describe, test} from "node:test";
 import type {Page} from "playwright-core";
 import {seriousViolations} from "./axe.js";
-import {watch, type PageProblems} from "./browser.js";
+import {watch, type PageProblems} from "../../scripts/dev/browser.js";
 import {build, builtResults, session} from "./site.js";
 
 build();

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, test} from "node:test";
-import {watch} from "./browser.js";
+import {watch} from "../../scripts/dev/browser.js";
 import {build, builtResults, ROOT, session} from "./site.js";
 
 build();

@@ -18,7 +18,7 @@ const scratch = mkdtempSync(join(tmpdir(), "bench-fused-"));
 after(() => rmSync(scratch, {recursive: true, force: true}));
 
 function fused(dir: string): {n: number; table1: {female: {n: number}}} {
-  const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/bench-fused.ts"), dir],
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/bench/fused.ts"), dir],
     {cwd: ROOT, encoding: "utf8"});
   assert.equal(run.status, 0, run.stderr);
   return JSON.parse(run.stdout);

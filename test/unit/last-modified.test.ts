@@ -3,7 +3,7 @@ import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
-import {rewriteLastModified} from "../../scripts/last-modified.js";
+import {rewriteLastModified} from "../../scripts/build/last-modified.js";
 
 test("lastModified in built pages is pinned, and nothing else changes", () => {
   const dist = mkdtempSync(join(tmpdir(), "dist-"));

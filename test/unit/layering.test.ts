@@ -1,6 +1,8 @@
 // The core is what the loaders, the CLIs and the pages build on (docs/architecture.md): it must not import from the
 // layers above it (src/components/, src/data/, the pages, scripts/), its modules must not import each other in a
-// cycle (data flow one way), and every analysis SQL file has its QC twin and the twin's test, of the same name.
+// cycle (data flow one way), and every analysis SQL file has its QC twin and the twin's test, of the same name. No
+// product file (src/, scripts/) imports from test/; every package imported is declared in package.json; scripts/
+// keeps its files in folders by purpose (cli, build, bench, dev, release).
 // Each rule is checked on the project and, on a planted temporary tree, shown to fail when broken.
 import assert from "node:assert/strict";
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
@@ -59,6 +61,38 @@ function missingTwins(root: string, analyses: readonly string[]): string[] {
     return [`src/core/qc/${name}.ts`, `test/unit/qc-${name}.test.ts`].filter((twin) => !existsSync(join(root, twin)));
   });
 }
+
+/** Every import specifier (static, dynamic, type-only or re-export) of each .ts/.md file under `dirs` of `root`. */
+function importsUnder(root: string, dirs: readonly string[]): [file: string, specifier: string][] {
+  return dirs.filter((dir) => existsSync(join(root, dir))).flatMap((dir) =>
+    readdirSync(join(root, dir), {recursive: true, encoding: "utf8"})
+      .filter((file) => /\.(ts|md)$/.test(file) && !file.includes(".observablehq"))
+      .flatMap((file) => [...readFileSync(join(root, dir, file), "utf8").matchAll(/(?:from|import\()\s*"([^"]+)"/g)]
+        .map(([, specifier]): [string, string] => [join(dir, file), specifier!])));
+}
+
+/** "file: import" for each file of src/ or scripts/ importing from test/. */
+function productImportsOfTest(root: string): string[] {
+  return importsUnder(root, ["src", "scripts"])
+    .filter(([file, specifier]) => specifier.startsWith(".") && relative(root, resolve(root, dirname(file), specifier)).startsWith("test/"))
+    .map(([file, specifier]) => `${file}: ${specifier}`);
+}
+
+/** "file: package" for each package imported under src/, scripts/ or test/ that package.json does not declare. */
+function undeclaredPackages(root: string): string[] {
+  const {dependencies = {}, devDependencies = {}} = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const declared = new Set([...Object.keys(dependencies), ...Object.keys(devDependencies)]);
+  return importsUnder(root, ["src", "scripts", "test"])
+    // Node's and Framework's own modules, and specifiers built in template strings, are not packages.
+    .filter(([, specifier]) => !/^(\.|node:|observablehq:|\$\{)/.test(specifier))
+    .map(([file, specifier]): [string, string] => [file, specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/")])
+    .filter(([, name]) => !declared.has(name))
+    .map(([file, name]) => `${file}: ${name}`);
+}
+
+/** The files directly in scripts/, outside its folders. */
+const looseScripts = (root: string): string[] =>
+  readdirSync(join(root, "scripts"), {withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
 
 function plant(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "layering-"));
@@ -120,4 +154,42 @@ test("an analysis without a twin, or a twin without its test, is found", () => {
   } finally {
     rmSync(root, {recursive: true, force: true});
   }
+});
+
+test("no file of src/ or scripts/ imports from test/", () => {
+  assert.deepEqual(productImportsOfTest(ROOT), []);
+});
+
+test("every package imported is declared in package.json", () => {
+  assert.deepEqual(undeclaredPackages(ROOT), []);
+});
+
+test("an import of test/ from scripts/, and an undeclared package, are found", () => {
+  const root = plant({
+    "package.json": JSON.stringify({dependencies: {"@observablehq/plot": "0.6.17"}, devDependencies: {tsx: "4"}}),
+    "scripts/dev/budget.ts": 'import {build} from "../../test/e2e/site.js";\nimport {x} from "../args.js";\nimport {b} from "esbuild";\n',
+    "src/components/km.ts": 'import * as Plot from "@observablehq/plot";\nimport {x} from "@observablehq/inputs/dist/x.js";\nimport "node:fs";\n',
+    "test/unit/a.test.ts": 'import {run} from "tsx";\nimport {h} from "../../scripts/dev/budget.js";\n',
+  });
+  try {
+    assert.deepEqual(productImportsOfTest(root), ["scripts/dev/budget.ts: ../../test/e2e/site.js"]);
+    assert.deepEqual(undeclaredPackages(root).sort(), ["scripts/dev/budget.ts: esbuild", "src/components/km.ts: @observablehq/inputs"]);
+  } finally {
+    rmSync(root, {recursive: true, force: true});
+  }
+});
+
+test("scripts/ keeps at most 6 loose files; the rest are in cli/, build/, bench/, dev/ and release/", () => {
+  const loose = looseScripts(ROOT);
+  assert.ok(loose.length <= 6, `loose files in scripts/: ${loose.join(", ")}`);
+  const folders = readdirSync(join(ROOT, "scripts"), {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  assert.deepEqual(folders.sort(), ["bench", "build", "cli", "dev", "release"]);
+});
+
+test("Framework's internals are imported in one place only, scripts/build/framework-clock.ts", () => {
+  const config = readFileSync(join(ROOT, "observablehq.config.ts"), "utf8");
+  const internal = [...importsUnder(ROOT, ["src", "scripts"]), ...[...config.matchAll(/from\s*"([^"]+)"/g)].map(([, s]): [string, string] => ["observablehq.config.ts", s!])]
+    .filter(([, specifier]) => specifier.startsWith("@observablehq/framework/"))
+    .map(([file]) => file);
+  assert.deepEqual(internal, ["scripts/build/framework-clock.ts"]);
 });

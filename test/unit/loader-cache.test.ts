@@ -4,7 +4,7 @@ import {existsSync, mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
-import {loaderInputHash, productDir, refreshLoaderCache} from "../../scripts/loader-cache.js";
+import {loaderInputHash, productDir, refreshLoaderCache} from "../../scripts/build/loader-cache.js";
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), "loader-cache-"));

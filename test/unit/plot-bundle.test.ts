@@ -3,7 +3,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
-import {plotNamesUsed} from "../../scripts/plot-bundle.js";
+import {plotNamesUsed} from "../../scripts/build/plot-bundle.js";
 
 function srcWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "plot-names-"));

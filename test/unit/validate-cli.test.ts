@@ -1,9 +1,8 @@
-// scripts/validate.ts end to end: exit status, stdout and stderr; and the shared argument parser.
+// scripts/cli/validate.ts end to end: exit status, stdout and stderr.
 import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
 import {join} from "node:path";
 import {after, test} from "node:test";
-import {parseArgs, UsageError} from "../../src/core/cli.js";
 import {makeCohort, removeCohort} from "../fixtures/cohort.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -54,16 +53,5 @@ test("a usage error: exit 2 with the usage line, empty stdout", () => {
   const {status, stdout, stderr} = validate("--out", "x");
   assert.equal(status, 2);
   assert.equal(stdout, "");
-  assert.equal(stderr, 'unknown argument "--out"\nusage: npm run --silent validate -- [--data DIR]\n');
-});
-
-test("parseArgs: defaults, both spellings, required --out, and errors", () => {
-  const spec = {usage: "u", out: "required"} as const;
-  assert.deepEqual(parseArgs(["--out", "o"], spec), {data: "data/cohort", out: "o"});
-  assert.deepEqual(parseArgs(["--data=d", "--out=o"], spec), {data: "d", out: "o"});
-  assert.deepEqual(parseArgs([], {usage: "u"}), {data: "data/cohort"});
-  assert.throws(() => parseArgs([], spec), new UsageError("--out DIR is required"));
-  assert.throws(() => parseArgs(["--data"], spec), new UsageError("--data needs a directory"));
-  assert.throws(() => parseArgs(["--data", "--out", "o"], spec), new UsageError("--data needs a directory"));
-  assert.throws(() => parseArgs(["extra"], {usage: "u"}), new UsageError('unknown argument "extra"'));
+  assert.equal(stderr, "Unknown option '--out'\nusage: npm run --silent validate -- [--data DIR]\n");
 });

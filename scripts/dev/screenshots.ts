@@ -1,14 +1,20 @@
 // PNG screenshots of every page of the built report in light, dark and print renderings,
 // and on a phone-sized screen, into screenshots/ (git-ignored), for reviewing how it reads.
-// Usage: npm run screenshots [-- --no-build] [-- --width 1200]
+// Usage: npm run screenshots [-- --no-build] [--width 1200]
 import {mkdirSync} from "node:fs";
 import {join} from "node:path";
-import {launch} from "../test/e2e/browser.js";
-import {build, DIST, ROOT, routes, serve} from "../test/e2e/site.js";
+import {args} from "../args.js";
+import {launch} from "./browser.js";
+import {serve} from "./serve.js";
+import {buildSite, DIST, ROOT, routes} from "./site.js";
 
-const args = process.argv.slice(2);
-const width = Number(args[args.indexOf("--width") + 1]) || 1200;
-if (!args.includes("--no-build")) build();
+const {values} = args({
+  usage: "npm run screenshots [-- --no-build] [--width 1200]",
+  options: {"no-build": {type: "boolean", default: false}, width: {type: "string", default: "1200"}},
+});
+const width = Number(values.width);
+if (!Number.isInteger(width) || width < 200) throw new Error(`--width must be a whole number of pixels ≥ 200, got ${values.width}`);
+if (!values["no-build"]) buildSite();
 
 const out = join(ROOT, "screenshots");
 mkdirSync(out, {recursive: true});

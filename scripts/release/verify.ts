@@ -5,17 +5,15 @@ import {execFileSync} from "node:child_process";
 import {existsSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
-import {buildReport, publishedResultsFile} from "../src/core/release/build.js";
-import {compareTrees, digestFile, digestTree, type FileDigest, type TreeDifference} from "../src/core/release/files.js";
-import {git} from "../src/core/release/git.js";
-import type {Manifest} from "../src/core/release/releases.js";
+import {publishedResultsFile} from "../../src/core/release/published.js";
+import {compareTrees, digestFile, digestTree, type FileDigest, type TreeDifference} from "../../src/core/release/files.js";
+import {git} from "../../src/core/release/git.js";
+import type {Manifest} from "../../src/core/release/releases.js";
+import {args} from "../args.js";
+import {buildReport} from "./build.js";
 
-const root = resolve(import.meta.dirname, "..");
-const version = process.argv[2];
-if (!version) {
-  console.error("usage: npm run verify-release -- <version>");
-  process.exit(2);
-}
+const root = resolve(import.meta.dirname, "../..");
+const {version} = args({usage: "npm run verify-release -- <version>", options: {}, positionals: ["version"]}).positionals;
 const manifestPath = join(root, "releases", version, "manifest.json");
 if (!existsSync(manifestPath)) {
   console.error(`no release ${version}: ${manifestPath} does not exist`);

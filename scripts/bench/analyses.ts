@@ -1,5 +1,5 @@
 /**
- * node --import tsx scripts/bench-analyses.ts DIR
+ * node --import tsx scripts/bench/analyses.ts DIR
  * The `analyses` step of `npm run bench` (docs/scale.md): the analyses that scripts/bench/analyses.R computes in R
  * (Table 1, the confirmed ORR with its Clopper–Pearson interval, Kaplan–Meier OS and PFS with medians), computed the
  * way the report computes them: the cohort CSVs read by DuckDB's plain-file reader with the column types of
@@ -10,19 +10,16 @@
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {SCHEMAS} from "../src/core/cohort/schema.js";
-import {deriveAdam} from "../src/core/adam/derive.js";
-import {Engine} from "../src/core/engine.js";
-import {runAnalyses} from "../src/core/results/analyses.js";
-import {LIMITS} from "../src/core/limits.js";
-import {SAME_AS_R} from "./bench/agreement.js";
-import {typedCsv} from "./bench/typed-csv.js";
+import {SCHEMAS} from "../../src/core/cohort/schema.js";
+import {deriveAdam} from "../../src/core/adam/derive.js";
+import {Engine} from "../../src/core/engine.js";
+import {runAnalyses} from "../../src/core/results/analyses.js";
+import {LIMITS} from "../../src/core/limits.js";
+import {SAME_AS_R} from "./agreement.js";
+import {typedCsv} from "./typed-csv.js";
+import {args} from "../args.js";
 
-const dir = process.argv[2];
-if (!dir) {
-  process.stderr.write("usage: node --import tsx scripts/bench-analyses.ts DIR\n");
-  process.exit(2);
-}
+const {dir} = args({usage: "node --import tsx scripts/bench/analyses.ts DIR", options: {}, positionals: ["dir"]}).positionals;
 const phases: Record<string, number> = {};
 let started = performance.now();
 const lap = (phase: string) => {

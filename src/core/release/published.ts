@@ -1,17 +1,7 @@
-// Builds the report for a cohort directory and finds the results dataset it published.
-import {execFileSync} from "node:child_process";
+// The results dataset a built site published (what a release records and verify-release checks).
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {ResultsLike} from "./headline.js";
-
-/** `npm run build` at `root` with the cohort in `dataDir` (relative to root). Output goes to stderr. */
-export function buildReport(root: string, dataDir: string): void {
-  execFileSync("npm", ["run", "--silent", "build"], {
-    cwd: root,
-    stdio: ["ignore", process.stderr, "inherit"],
-    env: {...process.env, COHORT_DIR: dataDir}
-  });
-}
 
 /**
  * The whole results dataset as published in dist/: data/results/all.<hash>.json (beside the pages' slices), or

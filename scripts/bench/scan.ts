@@ -1,17 +1,14 @@
 /**
- * node --import tsx scripts/bench-scan.ts DIR
+ * node --import tsx scripts/bench/scan.ts DIR
  * The floor of `npm run bench` (docs/scale.md): a raw DuckDB scan of every cohort CSV (read_csv, count(*)),
  * i.e. the least work any analysis of these files must do. Prints {"rows": {...}, "scan_ms": …}.
  */
 import {DuckDBInstance} from "@duckdb/node-api";
 import {join} from "node:path";
-import {TABLE_NAMES} from "../src/core/synth/tables.js";
+import {TABLE_NAMES} from "../../src/core/synth/tables.js";
+import {args} from "../args.js";
 
-const dir = process.argv[2];
-if (!dir) {
-  process.stderr.write("usage: node --import tsx scripts/bench-scan.ts DIR\n");
-  process.exit(2);
-}
+const {dir} = args({usage: "node --import tsx scripts/bench/scan.ts DIR", options: {}, positionals: ["dir"]}).positionals;
 const started = performance.now();
 const db = await DuckDBInstance.create(":memory:");
 const connection = await db.connect();

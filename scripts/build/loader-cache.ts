@@ -6,7 +6,7 @@
 import {createHash} from "node:crypto";
 import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
-import {gitCommit} from "../src/core/provenance.js";
+import {gitCommit} from "../../src/core/provenance.js";
 
 /** Everything a data loader's output may depend on, relative to the project root. */
 export const LOADER_INPUTS = ["data", "releases", "src/data", "src/core", "src/sql", "package-lock.json"];

@@ -1,6 +1,5 @@
 /**
- * npm run bench -- [--sizes 1000,100000,1000000] [--seed 1] [--steps synth,validate,results,analyses,fused,build,r,duckdb]
- *                  [--json bench/results.json] [--dir bench/cohorts] [--timeout 3600] [--heap MB]
+ * npm run bench -- [--sizes …] [--seed …] [--steps …] [--json FILE] [--dir DIR] [--timeout SECONDS] [--heap MB] (USAGE)
  * For each N: generate a synthetic cohort, then time each tool on it in its own child process (wall time, and peak
  * resident memory from /usr/bin/time -v). Compares the report's analyses with the same analyses in R (survival) and
  * with a raw DuckDB scan of the same files (the floor), and the same analyses fused into the fewest DuckDB passes
@@ -11,12 +10,14 @@ import {closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, re
   writeFileSync} from "node:fs";
 import {cpus, tmpdir, totalmem} from "node:os";
 import {dirname, join, resolve} from "node:path";
-import {parseArgs} from "node:util";
-import {AGREEMENT_RULE, agree} from "../src/core/agree.js";
-import {reportVsR, sameValues} from "./bench/agreement.js";
+import {AGREEMENT_RULE, agree} from "../../src/core/agree.js";
+import {args} from "../args.js";
+import {reportVsR, sameValues} from "./agreement.js";
 
 const STEPS = ["synth", "validate", "results", "analyses", "fused", "build", "r", "duckdb"] as const;
 type Step = (typeof STEPS)[number];
+const USAGE = "npm run bench -- [--sizes 1000,100000,1000000] [--seed 1] [--steps synth,validate,results,analyses,fused,build,r,duckdb] " +
+  "[--json bench/results.json] [--dir bench/cohorts] [--timeout 3600] [--heap MB]";
 
 interface Measure {
   status: "ok" | "failed" | "timeout" | "skipped";
@@ -27,7 +28,7 @@ interface Measure {
   note?: string;
 }
 
-const {values} = parseArgs({options: {
+const {values} = args({usage: USAGE, options: {
   sizes: {type: "string", default: "1000,100000,1000000"},
   seed: {type: "string", default: "1"},
   steps: {type: "string", default: STEPS.join(",")},
@@ -40,7 +41,7 @@ const sizes = values.sizes.split(",").map(Number);
 const steps = values.steps.split(",") as Step[];
 const unknown = steps.filter((s) => !STEPS.includes(s));
 if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1) || unknown.length || !/^\d+$/.test(values.seed)) {
-  process.stderr.write(`bench: --sizes takes whole numbers ≥ 1, --steps some of ${STEPS.join(",")}, --seed a whole number\n`);
+  process.stderr.write(`--sizes takes whole numbers ≥ 1, --steps some of ${STEPS.join(",")}, --seed a whole number\nusage: ${USAGE}\n`);
   process.exit(2);
 }
 const timeoutMs = Number(values.timeout) * 1000;
@@ -50,7 +51,7 @@ const tsx = ["--import", "tsx"];
 // --heap raises V8's old-space limit (default about 4 GiB) for the Node steps and their children, e.g. to validate
 // 10^6 patients.
 const heapEnv: NodeJS.ProcessEnv = values.heap ? {NODE_OPTIONS: `--max-old-space-size=${Number(values.heap)}`} : {};
-const root = resolve(import.meta.dirname, "..");
+const root = resolve(import.meta.dirname, "../..");
 // As under `npm run`: Framework runs the .ts data loaders with the project's tsx.
 const pathEnv: NodeJS.ProcessEnv = {PATH: `${join(root, "node_modules", ".bin")}:${process.env.PATH ?? ""}`};
 
@@ -148,20 +149,22 @@ for (const n of sizes) {
       result[step] = await measure(cmd, args, {env: {...pathEnv, ...heapEnv, ...env}, stdout: join(outputs, `${step}.out`)});
     }
   };
-  const script = (name: string) => existsSync(join(root, "scripts", `${name}.ts`)) ? undefined : `scripts/${name}.ts not found`;
+  /** A Node step running one of the scripts (skipped, with the reason, when the checkout lacks it). */
+  const tsxStep = (step: Step, script: string, argv: string[], env?: NodeJS.ProcessEnv) =>
+    run(step, existsSync(join(root, script)) ? undefined : `${script} not found`, node, [...tsx, join(root, script), ...argv], env);
   // Without a cohort (synth not run) the other steps use whatever is in DIR from an earlier run.
-  await run("synth", undefined, node, [...tsx, join(root, "scripts/synth.ts"), "--n", String(n), "--seed", values.seed, "--out", dir]);
+  await tsxStep("synth", "scripts/cli/synth.ts", ["--n", String(n), "--seed", values.seed, "--out", dir]);
   if (!existsSync(join(dir, "study.json"))) {
     runs.push({n, steps: result, note: "no cohort"});
     continue;
   }
-  await run("validate", script("validate"), node, [...tsx, join(root, "scripts/validate.ts"), "--data", dir]);
-  await run("results", script("results"), node, [...tsx, join(root, "scripts/results.ts"), "--data", dir]);
-  await run("analyses", script("bench-analyses"), node, [...tsx, join(root, "scripts/bench-analyses.ts"), dir]);
-  await run("fused", script("bench-fused"), node, [...tsx, join(root, "scripts/bench-fused.ts"), dir]);
-  await run("build", script("observable"), node, [...tsx, join(root, "scripts/observable.ts"), "build"], {COHORT_DIR: dir});
+  await tsxStep("validate", "scripts/cli/validate.ts", ["--data", dir]);
+  await tsxStep("results", "scripts/cli/results.ts", ["--data", dir]);
+  await tsxStep("analyses", "scripts/bench/analyses.ts", [dir]);
+  await tsxStep("fused", "scripts/bench/fused.ts", [dir]);
+  await tsxStep("build", "scripts/build/observable.ts", ["build"], {COHORT_DIR: dir});
   await run("r", rMissing, "Rscript", [join(root, "scripts/bench/analyses.R"), dir]);
-  await run("duckdb", undefined, node, [...tsx, join(root, "scripts/bench-scan.ts"), dir]);
+  await tsxStep("duckdb", "scripts/bench/scan.ts", [dir]);
   const ok = (s: Step) => (result[s]?.status === "ok" ? result[s]!.wall_s : undefined);
   const cpu = (s: Step) => (result[s]?.status === "ok" ? result[s]!.cpu_s : undefined);
   const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined ? a / b : undefined);

@@ -1,5 +1,5 @@
 // A small Observable Plot for the pages. Framework bundles each npm package whole and keeps
-// packages apart, so Plot's `import … from "d3"` ships d3 and all thirty d3-* modules (about
+// packages apart, so Plot's imports of d3 ship d3 and all thirty d3-* modules (about
 // 370 kB besides Plot's own 204 kB) to every page with a figure. Before Framework runs we
 // write, at the path where Framework caches its own bundle of @observablehq/plot
 // (src/.observablehq/cache/_node/@observablehq/plot@<version>/index.js), a tree-shaken bundle

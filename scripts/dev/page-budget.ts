@@ -9,10 +9,11 @@
 //   npm run page-budget [-- --dist DIR] [--json bench/page-budget.json] [--runs 3]
 import {mkdirSync, writeFileSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
-import {parseArgs} from "node:util";
 import type {Browser} from "playwright-core";
-import {launch, watch} from "../test/e2e/browser.js";
-import {build, DIST, ROOT, routes, serve} from "../test/e2e/site.js";
+import {args} from "../args.js";
+import {launch, watch} from "./browser.js";
+import {serve} from "./serve.js";
+import {buildSite, DIST, ROOT, routes} from "./site.js";
 
 /** Every page must load in less than this, uncompressed, before the reader asks for more. */
 export const PAGE_BUDGET_BYTES = 500_000;
@@ -123,12 +124,13 @@ export function table(rows: PageBudgetRow[]): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const {values} = parseArgs({
-    options: {dist: {type: "string"}, json: {type: "string", default: join(ROOT, "bench", "page-budget.json")}, runs: {type: "string", default: "3"}}
+  const {values} = args({
+    usage: "npm run page-budget [-- --dist DIR] [--json bench/page-budget.json] [--runs 3]",
+    options: {dist: {type: "string"}, json: {type: "string", default: join(ROOT, "bench", "page-budget.json")}, runs: {type: "string", default: "3"}},
   });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
-  const dist = values.dist ? resolve(values.dist) : (build(), DIST);
+  const dist = values.dist ? resolve(values.dist) : (buildSite(), DIST);
   const rows = await measureSite(dist, runs);
   console.log(table(rows));
   const json = resolve(values.json!);

@@ -1,10 +1,11 @@
 // npm run --silent validate -- [--data DIR]
 // Validates a cohort directory and says what it checked; an invalid cohort gets every
 // problem on stderr, exit status 1 and an empty stdout.
-import {cliArgs, withValidCohort} from "../src/core/cli.js";
-import {RULES, type FileSummary} from "../src/core/cohort/validate.js";
+import {RULES, type FileSummary} from "../../src/core/cohort/validate.js";
+import {args} from "../args.js";
+import {DATA, withValidCohort} from "./cohort.js";
 
-const {data} = cliArgs({usage: "npm run --silent validate -- [--data DIR]"});
+const {data} = args({usage: "npm run --silent validate -- [--data DIR]", options: DATA}).values;
 
 await withValidCohort(data, ({study, summary}) => {
   const width = Math.max(...summary.files.map((f) => f.file.length));

@@ -1,4 +1,5 @@
-// Headless Chromium for the end-to-end tests: the system's browser, never a download.
+// Headless Chromium for the end-to-end tests and the dev tools (page budget, screenshots): the system's browser, never
+// a download.
 import {existsSync} from "node:fs";
 import {chromium, type Browser, type Page} from "playwright-core";
 

@@ -11,21 +11,21 @@
 //  3. Framework writes each attached file's mtime ("lastModified") into the pages, and a
 //     file's mtime depends on when it was checked out or generated. After a build we set it
 //     to the commit time, so the same commit and data give byte-identical pages.
-//  4. Framework's pages forbid zooming and have no skip link; we fix the HTML after the build (scripts/html-pages.ts),
+//  4. Framework's pages forbid zooming and have no skip link; we fix the HTML after the build (scripts/build/html-pages.ts),
 //     and mark the site as plain files for GitHub Pages (.nojekyll: Jekyll would drop _file/, _npm/, _observablehq/).
 //  5. Framework ships Plot with the whole of d3; we put a tree-shaken Plot in its cache first
-//     (scripts/plot-bundle.ts) and check after the build that the site serves exactly that.
+//     (scripts/build/plot-bundle.ts) and check after the build that the site serves exactly that.
 import {spawnSync} from "node:child_process";
 import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {FRAMEWORK_NPM_PINS} from "./framework-pins.js";
-import {PRODUCT_ENV} from "../src/core/adam/product.js";
+import {PRODUCT_ENV} from "../../src/core/adam/product.js";
 import {productDir, refreshLoaderCache} from "./loader-cache.js";
 import {accessiblePage, rewritePages} from "./html-pages.js";
 import {pinLastModified} from "./last-modified.js";
 import {buildPlotBundle, checkPlotBundle} from "./plot-bundle.js";
 
-const root = join(import.meta.dirname, "..");
+const root = join(import.meta.dirname, "../..");
 const cache = join(root, "src", ".observablehq", "cache");
 
 for (const spec of FRAMEWORK_NPM_PINS) mkdirSync(join(cache, "_npm", spec), {recursive: true});

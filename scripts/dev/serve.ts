@@ -5,6 +5,8 @@ import {createReadStream, existsSync, readFileSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import {extname, join, normalize, sep} from "node:path";
 import {gzipSync} from "node:zlib";
+import {args} from "../args.js";
+import {DIST} from "./site.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -72,8 +74,11 @@ export function serve(dist: string, port = 0, {gzip = false}: {gzip?: boolean} =
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const dist = join(import.meta.dirname, "..", "dist");
-  const gzip = !process.argv.includes("--no-gzip");
-  const {origin} = await serve(dist, Number(process.env.PORT ?? 3000), {gzip});
-  console.log(`Serving ${dist} at ${origin}/${gzip ? " with gzip" : ""} (Ctrl-C to stop)`);
+  const {values} = args({
+    usage: "npm run preview [-- --no-gzip] [--port 3000]",
+    options: {"no-gzip": {type: "boolean", default: false}, port: {type: "string", default: process.env.PORT ?? "3000"}},
+  });
+  const gzip = !values["no-gzip"];
+  const {origin} = await serve(DIST, Number(values.port), {gzip});
+  console.log(`Serving ${DIST} at ${origin}/${gzip ? " with gzip" : ""} (Ctrl-C to stop)`);
 }
