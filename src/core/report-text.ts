@@ -1,6 +1,6 @@
 // What the report says about itself on every page and in every exported figure: the reconstructed-data notice and
 // the source line. Written once here; the site's header and footer (observablehq.config.ts) and the exports
-// (src/components/identity.ts) take them from here.
+// (src/components/page/identity.ts) take them from here.
 
 /** Shown on every page, and under every exported figure, when study.json says the cohort is reconstructed. */
 export const RECONSTRUCTED_NOTICE =

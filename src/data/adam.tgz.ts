@@ -1,6 +1,6 @@
 // The published ADaM datasets (ADSL, ADRS, ADTTE, ADAE; study days only) of the build product
 // (src/core/adam/product.ts): data/adam/<table>.parquet, what the re-run in the reader's browser reads
-// (src/components/rerun.ts), and <table>.csv for the /data page's downloads: the same files `npm run datasets` writes.
+// (src/components/verify/rerun.ts), and <table>.csv for the /data page's downloads: the same files `npm run datasets` writes.
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";

@@ -1,9 +1,9 @@
 // The layout logic behind the report's figures, on small hand-built inputs.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {months} from "../../src/components/format.js";
+import {months} from "../../src/components/page/text.js";
 import {fmtMonths, FORMATS, kmMedianText} from "../../src/core/results/format.js";
-import {waterfallOrder} from "../../src/components/waterfall.js";
+import {waterfallOrder} from "../../src/components/figures/waterfall.js";
 import type {SwimmerLane, SwimmerMarker} from "../../src/core/results/rows.js";
 import {dodgeMarkers, layoutLanes} from "../../src/core/results/swimmer-layout.js";
 

@@ -193,3 +193,14 @@ test("Framework's internals are imported in one place only, scripts/build/framew
     .map(([file]) => file);
   assert.deepEqual(internal, ["scripts/build/framework-clock.ts"]);
 });
+
+test("src/components/ is grouped by concern, no component file over 150 lines", () => {
+  const components = join(ROOT, "src/components");
+  const entries = readdirSync(components, {withFileTypes: true});
+  assert.deepEqual(entries.filter((entry) => entry.isFile()).map((entry) => entry.name), [], "loose files in src/components/");
+  assert.deepEqual(entries.map((entry) => entry.name).sort(), ["derivation", "figures", "page", "tables", "verify"]);
+  const long = readdirSync(components, {recursive: true, encoding: "utf8"}).filter((file) => file.endsWith(".ts"))
+    .map((file) => [file, readFileSync(join(components, file), "utf8").split("\n").length - 1] as const)
+    .filter(([, lines]) => lines > 150);
+  assert.deepEqual(long, []);
+});

@@ -38,7 +38,7 @@ const inSlice = (name: SliceName) => IDS.filter((id) => selects(SLICES[name], id
 describe("each page's slice holds exactly the results the page names", () => {
   const pages: [SliceName, string][] = [
     ["index", "src/index.md"], ["table-1", "src/table-1.md + src/core/results/tables.ts"], ["response", "src/response.md"], ["swimmer", "src/swimmer.md"],
-    ["survival", "src/survival.md"], ["safety", "src/safety.md"], ["swimmer-rows", "src/components/swimmer-rows.ts"]
+    ["survival", "src/survival.md"], ["safety", "src/safety.md"], ["swimmer-rows", "src/components/figures/swimmer-rows.ts"]
   ];
   for (const [name, path] of pages) test(`${name} (${path})`, () => assert.deepEqual(inSlice(name), named(path)));
   test("verify lists every result, without rows", () => {
@@ -48,7 +48,7 @@ describe("each page's slice holds exactly the results the page names", () => {
   });
   test("every slice is fetched by a page", () => {
     for (const name of Object.keys(SLICES)) {
-      const users = [...pages.map(([, path]) => path.split(" + ")[0]!), "src/verify.md", "src/components/shipped.ts"].filter((path) => readFileSync(root(path), "utf8").includes(`data/results/${name}.json`));
+      const users = [...pages.map(([, path]) => path.split(" + ")[0]!), "src/verify.md", "src/components/derivation/shipped.ts"].filter((path) => readFileSync(root(path), "utf8").includes(`data/results/${name}.json`));
       assert.equal(users.length, 1, name);
     }
   });

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import {openCohort} from "../../src/core/adam/derive.js";
 import {writeDatasets} from "../../src/core/results/datasets.js";
 import {plainCell, spreadsheetCell} from "../../src/core/spreadsheet.js";
-import {toCsv} from "../../src/components/download.js";
+import {toCsv} from "../../src/components/page/download.js";
 import {makeCohort, removeCohort} from "../fixtures/cohort.js";
 
 const FORMULAS = ["=1+1", '=HYPERLINK("https://example.invalid","x")', "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"];

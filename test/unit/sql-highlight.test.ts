@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {test} from "node:test";
-import {highlightSql} from "../../src/components/sql-highlight.js";
+import {highlightSql} from "../../src/components/derivation/sql-highlight.js";
 
 test("keywords, strings, numbers and comments become spans; the rest is escaped text", () => {
   const sql = "SELECT 'it''s' AS x, 50.4 -- n < 2\nFROM adsl WHERE a <> \"Select\" /* c */ AND t1 = 2";
