@@ -7,7 +7,7 @@ import {writeResultsFiles} from "../../src/core/interchange/results-files.js";
 import {resultsFromProduct} from "../../src/core/results/index.js";
 import {writeProductDatasets} from "../../src/core/results/datasets.js";
 import {args} from "../args.js";
-import {DATA, orExit} from "./cohort.js";
+import {DATA, orExit} from "./with-cohort.js";
 
 const {data, out} = args({
   usage: "npm run --silent datasets -- [--data DIR] --out DIR", options: {...DATA, out: {type: "string"}}, required: ["out"],

@@ -5,7 +5,7 @@
 import {DEFAULT_PUBLISHED, loadPublished, PublishedFileError, reconcile, type PublishedFile} from "../../src/core/reconcile/index.js";
 import {buildResults} from "../../src/core/results/index.js";
 import {args} from "../args.js";
-import {DATA, orExit} from "./cohort.js";
+import {DATA, orExit} from "./with-cohort.js";
 
 const USAGE = "npm run --silent reconcile -- [--data DIR] [--published FILE]";
 

@@ -3,7 +3,7 @@
 // problem on stderr, exit status 1 and an empty stdout.
 import {RULES, type FileSummary} from "../../src/core/cohort/validate.js";
 import {args} from "../args.js";
-import {DATA, withValidCohort} from "./cohort.js";
+import {DATA, withValidCohort} from "./with-cohort.js";
 
 const {data} = args({usage: "npm run --silent validate -- [--data DIR]", options: DATA}).values;
 

@@ -13,7 +13,7 @@ import type {Browser} from "playwright-core";
 import {args} from "../args.js";
 import {launch, watch} from "./browser.js";
 import {serve} from "./serve.js";
-import {buildSite, DIST, ROOT, routes} from "./site.js";
+import {buildSite, DIST, ROOT, routes} from "./built-site.js";
 
 /** Every page must load in less than this, uncompressed, before the reader asks for more. */
 export const PAGE_BUDGET_BYTES = 500_000;

@@ -6,7 +6,7 @@ import {join} from "node:path";
 import {args} from "../args.js";
 import {launch} from "./browser.js";
 import {serve} from "./serve.js";
-import {buildSite, DIST, ROOT, routes} from "./site.js";
+import {buildSite, DIST, ROOT, routes} from "./built-site.js";
 
 const {values} = args({
   usage: "npm run screenshots [-- --no-build] [--width 1200]",

@@ -6,7 +6,7 @@ import {createServer, type Server} from "node:http";
 import {extname, join, normalize, sep} from "node:path";
 import {gzipSync} from "node:zlib";
 import {args} from "../args.js";
-import {DIST} from "./site.js";
+import {DIST} from "./built-site.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -5,7 +5,7 @@ import {compareHeadlines, headlineTable, type ResultsLike} from "../../src/core/
 import {listReleases} from "../../src/core/release/releases.js";
 import {buildResults} from "../../src/core/results/index.js";
 import {args} from "../args.js";
-import {DATA, orExit} from "../cli/cohort.js";
+import {DATA, orExit} from "../cli/with-cohort.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const {values} = args({usage: "npm run --silent diff -- [--data DIR] [--json]", options: {...DATA, json: {type: "boolean", default: false}}});

@@ -6,14 +6,14 @@
 import {execFileSync} from "node:child_process";
 import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
-import {publishedResultsFile} from "../../src/core/release/published.js";
+import {publishedResultsFile} from "../../src/core/release/published-results.js";
 import {digestFile, digestTree} from "../../src/core/release/files.js";
 import {git, uncommittedChanges} from "../../src/core/release/git.js";
 import {compareHeadlines, headlineTable, type ResultsLike} from "../../src/core/release/headline.js";
 import {compareSemver, listReleases, parseSemver, type Manifest} from "../../src/core/release/releases.js";
 import {args} from "../args.js";
-import {DATA} from "../cli/cohort.js";
-import {buildReport} from "./build.js";
+import {DATA} from "../cli/with-cohort.js";
+import {buildReport} from "./build-report.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const {values} = args({usage: "npm run release [-- --data DIR]", options: DATA});

@@ -5,12 +5,12 @@ import {execFileSync} from "node:child_process";
 import {existsSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
-import {publishedResultsFile} from "../../src/core/release/published.js";
+import {publishedResultsFile} from "../../src/core/release/published-results.js";
 import {compareTrees, digestFile, digestTree, type FileDigest, type TreeDifference} from "../../src/core/release/files.js";
 import {git} from "../../src/core/release/git.js";
 import type {Manifest} from "../../src/core/release/releases.js";
 import {args} from "../args.js";
-import {buildReport} from "./build.js";
+import {buildReport} from "./build-report.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const {version} = args({usage: "npm run verify-release -- <version>", options: {}, positionals: ["version"]}).positionals;

@@ -1,6 +1,6 @@
 // When two derivations of the same value agree: one rule for the build's QC (SQL vs Arquero,
 // src/core/qc/compare.ts), the bench (report vs R, scripts/bench/agreement.ts) and /verify (published vs re-derived
-// in the browser, src/components/verify/compare.ts).
+// in the browser, src/components/verify/match.ts).
 //
 // Numbers agree within TOLERANCE of their size (absolute below 1): two builds of DuckDB, Arquero and R may differ in
 // the last bits of a double, never in a count, since two integers below 10^9 agree only when equal. Lists of patient

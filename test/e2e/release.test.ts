@@ -8,7 +8,7 @@ import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlin
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {after, before, describe, test} from "node:test";
-import {publishedResults} from "../../src/core/release/published.js";
+import {publishedResults} from "../../src/core/release/published-results.js";
 import {ROOT} from "./site.js";
 
 let project: string;

@@ -7,8 +7,8 @@ import {after, before} from "node:test";
 import type {Browser} from "playwright-core";
 import {launch} from "../../scripts/dev/browser.js";
 import {serve} from "../../scripts/dev/serve.js";
-import {buildSite, DIST, ROOT, routes} from "../../scripts/dev/site.js";
-import {publishedResultsFile} from "../../src/core/release/published.js";
+import {buildSite, DIST, ROOT, routes} from "../../scripts/dev/built-site.js";
+import {publishedResultsFile} from "../../src/core/release/published-results.js";
 
 // Outside dist/, which is the deliverable: a tested dist/ is byte for byte the built one.
 const STAMP = join(ROOT, "test", ".tmp", "build-stamp.json");

@@ -5,7 +5,7 @@ import {spawnSync} from "node:child_process";
 import {join} from "node:path";
 import {test} from "node:test";
 import {parse, UsageError} from "../../scripts/args.js";
-import {DATA} from "../../scripts/cli/cohort.js";
+import {DATA} from "../../scripts/cli/with-cohort.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const spec = {usage: "u", options: {...DATA, out: {type: "string"}, json: {type: "boolean", default: false}}, required: ["out"]} as const;

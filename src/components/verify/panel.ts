@@ -4,7 +4,7 @@
 import {rederivedText} from "./rerun-button.js";
 import {publishedResults, rerunAll, type RerunSql} from "./rerun.js";
 import {scrollRegion, tableElement} from "../tables/table.js";
-import {compareAll, summaryText, type Comparison} from "./compare.js";
+import {compareAll, summaryText, type Comparison} from "./match.js";
 
 /** A result as the page lists it (its slice leaves the rows out, saying how many there are). */
 export interface ListedResult {

@@ -1,7 +1,7 @@
 // A button that re-derives one result in the reader's browser and says whether it matches the published value.
 // Nothing (DuckDB-wasm, the ADaM CSVs, the SQL) is fetched before the click.
 import {actionButton} from "../page/action-button.js";
-import {compareResult, type Rederived} from "./compare.js";
+import {compareResult, type Rederived} from "./match.js";
 import {publishedResults, rerunFile} from "./rerun.js";
 
 /** What a re-derived result shows: its display string, else the size of its table. */

@@ -6,7 +6,7 @@ import {CATALOG} from "../../core/results/catalog.js";
 import {FORMATS} from "../../core/results/format.js";
 import {startDuckDB} from "./duckdb.js";
 import {adamCsv, allResults, shippedSql, type SqlFile} from "../derivation/shipped.js";
-import type {AnalysisRow, PublishedResult, Rederived} from "./compare.js";
+import type {AnalysisRow, PublishedResult, Rederived} from "./match.js";
 
 /** The files the re-run executes, in order: read the published datasets back, define the macros, derive. */
 export interface RerunSql {

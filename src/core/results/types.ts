@@ -1,9 +1,11 @@
 // The results dataset (docs/results.md): one record per result id, with the report's identity.
 
+import type {Row} from "../engine.js";
 import type {Provenance} from "../provenance.js";
 
 export type Stats = Record<string, number | null>;
-export type Row = Record<string, unknown>;
+/** A row of a result's table: as the engine returns it (src/core/engine.ts). */
+export type {Row};
 
 export interface QcRecord {
   /** The QC module that re-derived this result independently. */

@@ -1,11 +1,11 @@
-// The comparison of a result re-derived in the browser with the published one (src/components/verify/compare.ts),
+// The comparison of a result re-derived in the browser with the published one (src/components/verify/match.ts),
 // on hand-made results, by the rule of src/core/agree.ts (numbers within 1e-9 of their size, patient ids as a set),
 // every difference named by its path.
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {
   compareAll, compareResult, summaryText, type PublishedResult, type Rederived,
-} from "../../src/components/verify/compare.js";
+} from "../../src/components/verify/match.js";
 
 const ORR: PublishedResult = {
   id: "response.orr", source: "src/sql/analysis/response.sql",
