@@ -1,7 +1,8 @@
 // The follow-up update end to end, as an analyst runs it (docs/updating-follow-up.md): the later cut-off of
 // test/fixtures/followup (#6 progresses, #5 dies) through the commands validate → results → diff against the last
 // release (releases/1.0.0), and its time-to-event results against R's survival package on the same ADTTE: KM medians
-// with their log-log 95% CIs, event counts, and the reverse-KM median follow-up. Needs Rscript with survival
+// with their log-log 95% CIs, event counts, the reverse-KM median follow-up, and the number at risk under each curve
+// (survminer's risk table: summary(fit, times =)). Needs Rscript with survival
 // (.ci/run installs it): without R this test fails, it never skips.
 import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
@@ -79,4 +80,30 @@ test("validate → results → diff against release 1.0.0, and the time-to-event
   assert.deepEqual(["OS", "PFS", "DOR"].map((p) => theirs.get(p)![1]), [517.5, 393.5, 341]);
   near(stats("tte.followup").km_median, theirs.get("FOLLOWUP")![1], "reverse-KM median follow-up");
   assert.equal(theirs.get("FOLLOWUP")![1], 1450); // only #6 is alive, followed to day 1450
+
+  // The number at risk at each tick of the figure's axis (src/sql/analysis/km_risk.sql), as survminer tabulates it:
+  // n.risk at t, and the events and censorings up to t (cumulative sums of summary()'s per-interval counts).
+  type RiskRow = {time: number; n_risk: number; events: number; censored: number};
+  const rows = (id: string) => results.results.find((r) => r.id === id) as unknown as {rows: RiskRow[]};
+  for (const [paramcd, id] of [["OS", "tte.os.risk"], ["PFS", "tte.pfs.risk"], ["DOR", "tte.dor.risk"]] as const) {
+    const ours = rows(id).rows;
+    const days = ours.map((row) => row.time * DAYS_PER_MONTH).join(",");
+    const risk = spawnSync("Rscript", ["-e", R_RISK, join(out, "adtte.csv"), paramcd, days], {encoding: "utf8"});
+    assert.equal(risk.status, 0, risk.stderr);
+    const table = risk.stdout.trim().split("\n").map((line) => line.trim().split(/\s+/).map(Number));
+    assert.deepEqual(ours.map((row) => [row.n_risk, row.events, row.censored]), table, `${id}: ours (left) vs R`);
+  }
+  // Hand-checked: OS at months 0, 6, …, 48: #5 dies, so 5 deaths by the end.
+  assert.deepEqual(rows("tte.os.risk").rows.at(-1)!.events, 5);
 });
+
+// n.risk at each time of argument 3 (days) for PARAMCD argument 2, with the cumulative events and censorings.
+const R_RISK = `
+suppressPackageStartupMessages(library(survival))
+a <- commandArgs(TRUE)
+d <- read.csv(a[1])
+d <- d[d$PARAMCD == a[2], ]
+times <- as.numeric(strsplit(a[3], ",")[[1]])
+s <- summary(survfit(Surv(AVAL, 1 - CNSR) ~ 1, data = d), times = times, extend = TRUE)
+cat(paste(s$n.risk, cumsum(s$n.event), cumsum(s$n.censor)), sep = "\\n")
+`;
