@@ -34,6 +34,7 @@ if (changed) console.error(`loader inputs changed (${hash.slice(0, 12)}): cleare
 const plot = await buildPlotBundle(root);
 if (plot.rebuilt) console.error(`Plot bundle rebuilt: ${plot.names.join(", ")} (${Math.round(plot.bytes / 1024)} kB)`);
 
+// Not parsed by scripts/args.ts: everything after the command goes to Framework as it is (e.g. `--port` for preview).
 const [command = "build", ...rest] = process.argv.slice(2);
 const result = spawnSync(join(root, "node_modules", ".bin", "observable"), [command, ...rest], {
   cwd: root,
