@@ -204,3 +204,13 @@ test("src/components/ is grouped by concern, no component file over 150 lines", 
     .filter(([, lines]) => lines > 150);
   assert.deepEqual(long, []);
 });
+
+test("every FileAttachment of a component names a file under src/data/, relative to the component", () => {
+  const components = join(ROOT, "src/components");
+  const outside = readdirSync(components, {recursive: true, encoding: "utf8"}).filter((file) => file.endsWith(".ts"))
+    .flatMap((file) => [...readFileSync(join(components, file), "utf8").matchAll(/FileAttachment\("([^"]+)"\)/g)]
+      .map(([, path]) => relative(ROOT, resolve(components, dirname(file), path!)))
+      .filter((path) => !path.startsWith("src/data/"))
+      .map((path) => `src/components/${file}: ${path}`));
+  assert.deepEqual(outside, []);
+});

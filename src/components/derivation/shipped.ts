@@ -20,21 +20,21 @@ const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
 };
 
 /** Every SQL file the build ran, by role, each role in the build's order. */
-export const shippedSql = once((): Promise<SqlFile[]> => FileAttachment("../data/sql-files.json").json().then((data: {files: SqlFile[]}) => data.files));
+export const shippedSql = once((): Promise<SqlFile[]> => FileAttachment("../../data/sql-files.json").json().then((data: {files: SqlFile[]}) => data.files));
 
 /** The published ADaM datasets as CSV text by table (adsl, adrs, adtte, adae); `.csv()` would need a CDN. */
 export const adamCsv = once(async (): Promise<Record<string, string>> => Object.fromEntries(await Promise.all([
-  ["adsl", FileAttachment("../data/adam/adsl.csv").text()],
-  ["adrs", FileAttachment("../data/adam/adrs.csv").text()],
-  ["adtte", FileAttachment("../data/adam/adtte.csv").text()],
-  ["adae", FileAttachment("../data/adam/adae.csv").text()]
+  ["adsl", FileAttachment("../../data/adam/adsl.csv").text()],
+  ["adrs", FileAttachment("../../data/adam/adrs.csv").text()],
+  ["adtte", FileAttachment("../../data/adam/adtte.csv").text()],
+  ["adae", FileAttachment("../../data/adam/adae.csv").text()]
 ].map(async ([table, text]) => [table as string, await text] as const))));
 
 /** Each result's counted (numerator) and population (denominator) patients. */
-export const lineage = once((): Promise<Lineage> => FileAttachment("../data/results/lineage.json").json());
+export const lineage = once((): Promise<Lineage> => FileAttachment("../../data/results/lineage.json").json());
 
 /** The whole results dataset, every row of every result (a page's own slice may hold fewer). */
-export const allResults = once((): Promise<ResultsDataset> => FileAttachment("../data/results/all.json").json());
+export const allResults = once((): Promise<ResultsDataset> => FileAttachment("../../data/results/all.json").json());
 
 /** The swimmer's segments and markers of every lane (the /swimmer slice holds those of its first view only). */
-export const swimmerRowsSlice = once((): Promise<Slice> => FileAttachment("../data/results/swimmer-rows.json").json());
+export const swimmerRowsSlice = once((): Promise<Slice> => FileAttachment("../../data/results/swimmer-rows.json").json());
