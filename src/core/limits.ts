@@ -1,6 +1,6 @@
 // What the results dataset carries as the cohort grows (docs/results.md, "Large cohorts"), and the one sample order
 // used wherever a subset of patients is taken: patients sorted by the MD5 hex digest of "<seed>-<USUBJID>"
-// (DuckDB's md5() in SQL, node:crypto here: the same order from two implementations, and from any other tool).
+// (DuckDB's md5() in src/sql/sample/order.sql, node:crypto here: the same order from two implementations, and from any other tool).
 import {createHash} from "node:crypto";
 
 export interface Limits {
@@ -35,6 +35,3 @@ export function firstInSampleOrder(ids: Iterable<number>, k: number, seed: numbe
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return new Set(keyed.slice(0, k).map((p) => p.id));
 }
-
-/** The same order in SQL, over a table or CTE with USUBJID (for ORDER BY). */
-export const SQL_SAMPLE_KEY = "md5(getvariable('sample_seed') || '-' || USUBJID)";

@@ -47,6 +47,12 @@ export const ANALYSIS_FILES = [
   "src/sql/analysis/swimmer_markers.sql",
 ] as const;
 
+/** The one sample order (a macro), and the two samples drawn in it: the lane sample of the results' per-patient rows
+ * (from adsl) and the QC sub-cohort of the build product (from the validated cohort). Large cohorts only. */
+export const SAMPLE_ORDER_FILE = "src/sql/sample/order.sql";
+export const LANE_SAMPLE_FILE = "src/sql/sample/lanes.sql";
+export const QC_SAMPLE_FILE = "src/sql/sample/qc.sql";
+
 /** Each result's counted and population patients (src/core/lineage/). */
 export const LINEAGE_FILE = "src/sql/lineage/population.sql";
 

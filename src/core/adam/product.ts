@@ -14,8 +14,9 @@ import {SCHEMAS} from "../cohort/schema.js";
 import type {Study} from "../cohort/types.js";
 import {validateInto} from "../cohort/validate.js";
 import {Engine} from "../engine.js";
-import {LIMITS, SQL_SAMPLE_KEY, type Limits} from "../limits.js";
-import {ADAM_TABLES, EXPORT_FILE, PRODUCT_LOAD_FILE} from "../sql-catalog.js";
+import {LIMITS, type Limits} from "../limits.js";
+import {drawSample} from "../sample.js";
+import {ADAM_TABLES, EXPORT_FILE, PRODUCT_LOAD_FILE, QC_SAMPLE_FILE} from "../sql-catalog.js";
 import {deriveAdam} from "./derive.js";
 
 /** The environment variable naming the product directory a build shares between its loaders. */
@@ -63,9 +64,7 @@ export const productFiles = (product: AdamProduct): string[] =>
 /** Writes the QC sub-cohort: the first `k` patients in sample order, all their rows as validated. */
 async function writeQcSample(engine: Engine, cohortDir: string, dir: string, k: number, seed: number): Promise<void> {
   mkdirSync(dir);
-  await engine.sql("SET VARIABLE sample_seed = $seed", {seed: String(seed)});
-  await engine.sql(`CREATE OR REPLACE TEMP TABLE qc_sample AS
-    SELECT USUBJID FROM cohort_patients ORDER BY ${SQL_SAMPLE_KEY} LIMIT ${k}`);
+  await drawSample(engine, QC_SAMPLE_FILE, k, seed);
   for (const {stem, file} of SCHEMAS) {
     await engine.sql("SET VARIABLE sample_file = $path", {path: join(dir, file)});
     await engine.sql(`COPY (SELECT * EXCLUDE (line, ok) FROM cohort_${stem} SEMI JOIN qc_sample USING (USUBJID)

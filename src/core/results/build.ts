@@ -6,9 +6,10 @@
 // analysis SQL on the ADaM rows of its patients against the QC on its cohort files.
 import {qcCohortDir, withAdam, withProduct, type AdamProduct} from "../adam/product.js";
 import type {Engine, Row} from "../engine.js";
-import {LIMITS, SQL_SAMPLE_KEY, type Limits} from "../limits.js";
+import {LIMITS, type Limits} from "../limits.js";
 import {provenance} from "../provenance.js";
-import {ADAM_TABLES} from "../sql-catalog.js";
+import {drawSample} from "../sample.js";
+import {ADAM_TABLES, LANE_SAMPLE_FILE} from "../sql-catalog.js";
 import {runAnalyses} from "./analyses.js";
 import {assemble} from "./assemble.js";
 import {checkAgainstQc} from "./check.js";
@@ -21,9 +22,7 @@ const selection = (k: number, seed: number) => `the ${k} patients with the small
 async function analyses(engine: Engine, n: number, limits: Limits): Promise<Map<string, Row[]>> {
   const large = n > limits.listPatients;
   if (large) {
-    await engine.sql("SET VARIABLE sample_seed = $seed", {seed: String(limits.seed)});
-    await engine.sql(`CREATE OR REPLACE TEMP TABLE lane_sample AS
-      SELECT USUBJID FROM adsl ORDER BY ${SQL_SAMPLE_KEY} LIMIT ${limits.lanes}`);
+    await drawSample(engine, LANE_SAMPLE_FILE, limits.lanes, limits.seed);
   }
   return runAnalyses(engine, {listPatients: !large, sampleLanes: large});
 }
