@@ -5,13 +5,13 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {writeDatasets} from "../core/results/datasets.js";
-import {writeTgz} from "../core/tar.js";
+import {writeTar} from "../core/tar.js";
 
-const scratch = mkdtempSync(join(tmpdir(), "adam-tgz-"));
+const scratch = mkdtempSync(join(tmpdir(), "adam-tar-"));
 try {
   const out = join(scratch, "adam");
   const files = await writeDatasets(process.env.COHORT_DIR ?? "data/cohort", out);
-  await writeTgz(files.map((name) => [name, {path: join(out, name)}] as const));
+  await writeTar(files.map((name) => [name, {path: join(out, name)}] as const));
 } finally {
   rmSync(scratch, {recursive: true, force: true});
 }

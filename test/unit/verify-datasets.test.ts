@@ -12,7 +12,7 @@ import {openCohort} from "../../src/core/adam/derive.js";
 import {ADAM_TABLES} from "../../src/core/sql-catalog.js";
 import {Writable} from "node:stream";
 import {gunzipSync} from "node:zlib";
-import {SITE_FILE_BYTES, tar, writeTgz, type TarEntry} from "../../src/core/tar.js";
+import {SITE_FILE_BYTES, tar, writeTar, writeTgz, type TarEntry} from "../../src/core/tar.js";
 
 const adsl = (name: string, type = "INTEGER") => ({table_name: "adsl", column_name: name, data_type: type});
 
@@ -128,6 +128,18 @@ test("writeTgz: the gzipped tar; a member the site cannot publish fails it befor
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
+});
+
+test("writeTar: the uncompressed tar, smallest member first (ties by name); the same refusal as writeTgz", async () => {
+  const entries: TarEntry[] = [["adrs.xpt", Buffer.alloc(700, 1)], ["define.xml", Buffer.alloc(5, 2)],
+    ["adsl.csv", Buffer.alloc(40, 3)], ["adae.csv", Buffer.alloc(40, 4)]];
+  const written = sink();
+  await writeTar(entries, written.out);
+  const [xpt, xml, adsl, adae] = entries;
+  assert.deepEqual(written.bytes(), await archiveOf([xml!, adae!, adsl!, xpt!]));
+  const refused = sink();
+  await assert.rejects(writeTar(entries, refused.out, 100), /over 100 bytes .*\n {2}adrs\.xpt: 700 bytes\nThe cohort's/);
+  assert.equal(refused.bytes().length, 0);
 });
 
 test("the metadata describes exactly the columns the ADaM SQL derives", async () => {
