@@ -3,7 +3,7 @@
 // typed table (the rules of schema.ts as SQL, rowsql.ts); only rows that break a rule are looked at again, to say
 // which cell breaks which rule, and each file's key is checked (keys.ts: no row counted twice). Then the rules across
 // rows and files (src/sql/validate/cross.sql). Every problem is reported at once, located. A valid cohort's typed
-// tables stay in the engine for the analyses (openValidated).
+// tables stay in the engine for the analyses (validateInto; the build product, src/core/adam/product.ts, uses it).
 import {mkdtempSync, rmSync} from "node:fs";
 import {stat} from "node:fs/promises";
 import {tmpdir} from "node:os";
