@@ -6,9 +6,12 @@ import type {FileSchema} from "../../src/core/cohort/schema.js";
 import {ROOT} from "../../src/core/engine.js";
 import {ADAM_FILES} from "../../src/core/sql-catalog.js";
 
+/** SQL without its line comments, so that a column named in prose is not taken for a use. */
+export const withoutComments = (sql: string): string => sql.replace(/--[^\n]*/g, " ");
+
 /** The ADaM SQL without its comments. */
 export const adamSql = (): string =>
-  ADAM_FILES.map((file) => readFileSync(resolve(ROOT, file), "utf8").replace(/--[^\n]*/g, " ")).join("\n");
+  ADAM_FILES.map((file) => withoutComments(readFileSync(resolve(ROOT, file), "utf8"))).join("\n");
 
 /** The columns of `schema` that `sql` names as a whole word (an over-approximation, never an omission). */
 export function usedColumns(schema: FileSchema, sql: string): string[] {
