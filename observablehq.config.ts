@@ -4,6 +4,9 @@
 // commit, tools) without a build date, so two builds of the same inputs are byte-identical.
 import {pinFrameworkClock} from "./scripts/build/framework-clock.js";
 import {commitTime} from "./scripts/build/last-modified.js";
+import {PRODUCT_ENV, readProduct} from "./src/core/adam/manifest.js";
+import {publication, textFiles} from "./src/core/adam/publication.js";
+import {LIMITS} from "./src/core/limits.js";
 import {provenance} from "./src/core/provenance.js";
 import {RECONSTRUCTED_NOTICE, SOURCE, type ReportIdentity} from "./src/core/report-text.js";
 
@@ -27,6 +30,13 @@ const identity: ReportIdentity = {
 };
 const identityScript = `<script type="application/json" id="report-identity">${JSON.stringify(identity).replace(/</g, "\\u003c")}</script>`;
 
+// The ADaM datasets' text downloads (CSV, XPT) of the tables small enough to publish them (src/core/adam/publication.ts).
+// No page names them (the /data page reads which exist from data/adam/formats.json), so Framework copies them, as they
+// are and unhashed, only when listed here. A build makes the product first (scripts/build/observable.ts); the
+// preview server has none and serves no text downloads.
+const product = process.env[PRODUCT_ENV] ? readProduct(process.env[PRODUCT_ENV]) : undefined;
+const textDownloads = product ? textFiles(publication(product.manifest.rows, LIMITS.textRows)).map((file) => `/data/adam/${file}`) : [];
+
 export default {
   root: "src",
   title,
@@ -42,6 +52,7 @@ export default {
     {name: "Analysis datasets", path: "/data"},
     {name: "Verify in your browser", path: "/verify"}
   ],
+  dynamicPaths: textDownloads,
   // Links keep ".html" (/table-1.html), so the site works on any plain static host (README, Hosting).
   preserveExtension: true,
   style: "style.css",

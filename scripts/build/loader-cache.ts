@@ -22,7 +22,7 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-/** SHA-256 over the paths and contents of every loader input (plus the cohort directory in use). */
+/** SHA-256 over the paths and contents of every loader input (plus the cohort directory and text-file limit in use). */
 export function loaderInputHash(root: string): string {
   const hash = createHash("sha256");
   const inputs = [...LOADER_INPUTS, process.env.COHORT_DIR ?? ""].filter(Boolean);
@@ -31,7 +31,7 @@ export function loaderInputHash(root: string): string {
       hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
     }
   }
-  hash.update(`COHORT_DIR=${process.env.COHORT_DIR ?? ""}`).update(`commit=${gitCommit(root)}`);
+  hash.update(`COHORT_DIR=${process.env.COHORT_DIR ?? ""}`).update(`ADAM_TEXT_ROWS=${process.env.ADAM_TEXT_ROWS ?? ""}`).update(`commit=${gitCommit(root)}`);
   return hash.digest("hex");
 }
 

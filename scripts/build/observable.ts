@@ -7,7 +7,8 @@
 //     than the cache, even if the cohort or the analysis code changed. We key the cache on
 //     a hash of every loader input and drop it when that hash changes. The loaders of one build
 //     share one build product (the cohort validated and ADaM derived once, src/core/adam/product.ts),
-//     in a directory keyed by the same hash.
+//     in a directory keyed by the same hash, made before Framework starts: the config reads from it which text files
+//     of the datasets the site publishes (observablehq.config.ts).
 //  3. Framework writes each attached file's mtime ("lastModified") into the pages, and a
 //     file's mtime depends on when it was checked out or generated. After a build we set it
 //     to the commit time, so the same commit and data give byte-identical pages.
@@ -17,9 +18,10 @@
 //     (scripts/build/plot-bundle.ts) and check after the build that the site serves exactly that.
 import {spawnSync} from "node:child_process";
 import {mkdirSync, writeFileSync} from "node:fs";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import {FRAMEWORK_NPM_PINS} from "./framework-pins.js";
-import {PRODUCT_ENV} from "../../src/core/adam/product.js";
+import {ensureProduct, PRODUCT_ENV} from "../../src/core/adam/product.js";
+import {CohortError} from "../../src/core/cohort/problem.js";
 import {productDir, refreshLoaderCache} from "./loader-cache.js";
 import {accessiblePage, rewritePages} from "./html-pages.js";
 import {pinLastModified} from "./last-modified.js";
@@ -36,6 +38,17 @@ if (plot.rebuilt) console.error(`Plot bundle rebuilt: ${plot.names.join(", ")} (
 
 // Not parsed by scripts/args.ts: everything after the command goes to Framework as it is (e.g. `--port` for preview).
 const [command = "build", ...rest] = process.argv.slice(2);
+const product = productDir(root, hash);
+if (command === "build") {
+  try {
+    await ensureProduct(resolve(root, process.env.COHORT_DIR ?? "data/cohort"), product);
+  } catch (error) {
+    // Every problem of an invalid cohort (file, line, column, value, rule), before anything is built.
+    if (!(error instanceof CohortError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
 const result = spawnSync(join(root, "node_modules", ".bin", "observable"), [command, ...rest], {
   cwd: root,
   stdio: "inherit",
@@ -43,7 +56,7 @@ const result = spawnSync(join(root, "node_modules", ".bin", "observable"), [comm
     ...process.env,
     OBSERVABLE_TELEMETRY_DISABLE: "true",
     // Only a build: the preview server reruns a loader when its file changes, not when the data do.
-    ...(command === "build" ? {[PRODUCT_ENV]: productDir(root, hash)} : {})
+    ...(command === "build" ? {[PRODUCT_ENV]: product} : {})
   }
 });
 if (command === "build" && result.status === 0) {

@@ -15,6 +15,6 @@ const {data, out} = args({
 // One validation and one ADaM derivation for both the results and the datasets (src/core/adam/product.ts).
 const files = await orExit(data, () => withProduct(data, async (product) => {
   const results = await resultsFromProduct(product);
-  return writeProductDatasets(product, out!, (dir) => writeResultsFiles(results, dir));
+  return (await writeProductDatasets(product, out!, {more: (dir) => writeResultsFiles(results, dir)})).files;
 }));
 process.stdout.write(`${out}: ${files.join(", ")}\n`);

@@ -9,6 +9,15 @@ export interface Limits {
   qcFull: number;
   qcSample: number;
   seed: number;
+  textRows: number;
+}
+
+/** A count of rows from the environment variable `name`, else `otherwise`. */
+function rowsFromEnv(name: string, otherwise: number): number {
+  const text = process.env[name];
+  if (text === undefined) return otherwise;
+  if (!/^\d+$/.test(text)) throw new Error(`${name}=${JSON.stringify(text)}: not a count of rows (0, 1, 2, …)`);
+  return Number(text);
 }
 
 export const LIMITS: Limits = {
@@ -22,6 +31,14 @@ export const LIMITS: Limits = {
   qcSample: 10_000,
   /** Seed of the sample order. */
   seed: 1,
+  /**
+   * The site publishes an ADaM table as CSV and XPT only up to this many rows, a spreadsheet's 1,048,576 rows less the
+   * header: a longer CSV cannot be opened where CSV readers open it, and whoever reads more rows reads the Parquet
+   * (R's arrow, pandas, DuckDB). It keeps the text files, ~12 times the Parquet's bytes, from outgrowing the site
+   * (docs/scale.md). Parquet is published at every size; `npm run datasets` writes every format at any size.
+   * ADAM_TEXT_ROWS lowers it, for a test to build a site of a few hundred patients as a large cohort's.
+   */
+  textRows: rowsFromEnv("ADAM_TEXT_ROWS", 1_048_575),
 };
 
 /** The sample order key of a patient. */

@@ -59,7 +59,7 @@ export const LINEAGE_FILE = "src/sql/lineage/population.sql";
 /** Writes the published ADaM datasets (sorted, Parquet) into VARIABLE out_dir: the build product. */
 export const EXPORT_FILE = "src/sql/export/adam.sql";
 
-/** Writes the published ADaM datasets as spreadsheet-safe CSV into VARIABLE out_dir, from the loaded Parquet. */
+/** Writes the published ADaM dataset VARIABLE csv_table as spreadsheet-safe CSV into VARIABLE out_dir, from the loaded Parquet. */
 export const EXPORT_CSV_FILE = "src/sql/export/adam_csv.sql";
 
 /** The rows of VARIABLE xpt_table for its SAS transport file, and the byte length of each of its text variables. */

@@ -13,8 +13,8 @@ export interface CohortSite {
   remove: () => void;
 }
 
-/** Copies the project's tracked and untracked (not ignored) files, then builds it on `cohortDir`. */
-export function buildOnCohort(cohortDir: string): CohortSite {
+/** Copies the project's tracked and untracked (not ignored) files, then builds it on `cohortDir` (with `env` set). */
+export function buildOnCohort(cohortDir: string, env: Record<string, string> = {}): CohortSite {
   const project = mkdtempSync(join(tmpdir(), "report-cohort-"));
   const remove = () => rmSync(project, {recursive: true, force: true});
   try {
@@ -32,7 +32,7 @@ export function buildOnCohort(cohortDir: string): CohortSite {
     git("init", "-q");
     git("-c", "user.email=test@example.invalid", "-c", "user.name=test", "add", "-A");
     git("-c", "user.email=test@example.invalid", "-c", "user.name=test", "commit", "-qm", "project");
-    execFileSync("npm", ["run", "--silent", "build"], {cwd: project, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 << 20, env: {...process.env, COHORT_DIR: cohortDir}});
+    execFileSync("npm", ["run", "--silent", "build"], {cwd: project, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 << 20, env: {...process.env, ...env, COHORT_DIR: cohortDir}});
     return {project, dist: join(project, "dist"), remove};
   } catch (error) {
     remove();

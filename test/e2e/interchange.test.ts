@@ -21,7 +21,7 @@ const scratch = mkdtempSync(join(tmpdir(), "interchange-e2e-"));
 const expected = join(scratch, "files");
 const cohort = join(ROOT, "data", "cohort");
 const results = await buildResults(cohort);
-await writeDatasets(cohort, expected, (dir) => writeResultsFiles(results, dir));
+await writeDatasets(cohort, expected, {more: (dir) => writeResultsFiles(results, dir)});
 after(() => rmSync(scratch, {recursive: true, force: true}));
 
 describe("interchange files in Chromium", () => {
@@ -60,7 +60,11 @@ describe("interchange files in Chromium", () => {
 
 test("every interchange file is a file of the site (what the release manifest digests)", () => {
   const paths = digestTree(DIST).map((file) => file.path);
-  for (const [dir, names] of [["adam", ["adsl.xpt", "adrs.xpt", "adtte.xpt", "adae.xpt", "define.xml"]],
+  // The datasets' text files are copied unhashed (observablehq.config.ts, dynamicPaths); the rest are FileAttachments.
+  for (const name of ["adsl.xpt", "adrs.xpt", "adtte.xpt", "adae.xpt", "adsl.csv", "adrs.csv", "adtte.csv", "adae.csv"]) {
+    assert.ok(paths.includes(`data/adam/${name}`), `dist has data/adam/${name}`);
+  }
+  for (const [dir, names] of [["adam", ["define.xml", "formats.json"]],
     ["results", ["ard.csv", "ard.json", "table-1.docx", "safety.docx"]]] as const) {
     for (const name of names) {
       const [stem, ext] = [name.slice(0, name.lastIndexOf(".")), name.slice(name.lastIndexOf(".") + 1)];

@@ -2,13 +2,15 @@
 // stays as it is): the swimmer plot draws at most 50 lanes, says how many of the 300 it shows and
 // in which order, filters by morphology, response and stage; Table 1 and the survival curves
 // count all 300, drawn from thinned Kaplan–Meier tables whose CSV has every row; the swimmer fetches the other lanes'
-// treatments only when a filter shows them; every page opens without an error and within the page budget.
+// treatments only when a filter shows them; every page opens without an error and within the page budget. Built with
+// the text-file limit lowered to TEXT_ROWS rows, so that ADRS is published as a registry's would be: Parquet only.
 import assert from "node:assert/strict";
-import {mkdtempSync, rmSync} from "node:fs";
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, describe, test} from "node:test";
 import type {Page} from "playwright-core";
+import type {DatasetFormats} from "../../src/core/adam/publication.js";
 import type {Result} from "../../src/core/results/lookup.js";
 import type {SwimmerLane} from "../../src/core/results/rows.js";
 import {writeCohort} from "../../src/core/synth/write.js";
@@ -19,6 +21,8 @@ import {download} from "./download.js";
 import {builtResults, routes, session} from "./site.js";
 
 const N = 300;
+/** ADAM_TEXT_ROWS for this build: more than ADSL's 300 rows, fewer than ADRS's (several assessments a patient). */
+const TEXT_ROWS = 1000;
 
 describe(`the report on a synthetic cohort of ${N} patients`, () => {
   let cohort: string;
@@ -31,7 +35,7 @@ describe(`the report on a synthetic cohort of ${N} patients`, () => {
   before(async () => {
     cohort = join(mkdtempSync(join(tmpdir(), "report-synth-")), "cohort");
     await writeCohort({n: N, seed: 1, out: cohort});
-    site = buildOnCohort(cohort);
+    site = buildOnCohort(cohort, {ADAM_TEXT_ROWS: String(TEXT_ROWS)});
     results = builtResults(site.dist).results;
   });
   const served = session(() => site.dist);
@@ -99,6 +103,43 @@ describe(`the report on a synthetic cohort of ${N} patients`, () => {
     const csv = await download(page, os.getByRole("button", {name: "CSV"}));
     assert.equal(csv.content.toString("utf8").trim().split("\n").length, table.length + 1, "the CSV has every row of the table");
     assert.deepEqual(watched.problems, []);
+    await page.close();
+  });
+
+  test("/data: a table longer than the text-file limit as Parquet only, said in words; /verify says why it cannot re-run", async () => {
+    const file = readdirSync(join(site.dist, "_file", "data", "adam")).find((name) => /^formats\.[0-9a-f]+\.json$/.test(name))!;
+    const formats = JSON.parse(readFileSync(join(site.dist, "_file", "data", "adam", file), "utf8")) as DatasetFormats;
+    const adsl = formats.datasets.find((d) => d.table === "adsl")!;
+    const adrs = formats.datasets.find((d) => d.table === "adrs")!;
+    assert.equal(formats.text_rows, TEXT_ROWS);
+    assert.equal(adsl.rows, N);
+    assert.deepEqual(adsl.formats, ["parquet", "csv", "xpt"]);
+    assert.ok(adrs.rows > TEXT_ROWS, `ADRS has ${adrs.rows} rows`);
+    assert.deepEqual(adrs.formats, ["parquet"]);
+    for (const {table, formats: published} of formats.datasets) {
+      for (const format of ["csv", "xpt"]) {
+        assert.equal(existsSync(join(site.dist, "data", "adam", `${table}.${format}`)), published.includes(format as "csv"), `${table}.${format}`);
+      }
+    }
+    await open("/data", ".dataset");
+    const section = page.locator('section[data-dataset="ADRS"]');
+    assert.equal(await section.getAttribute("class"), "dataset dataset-parquet-only");
+    assert.equal(await section.locator("p").first().textContent(), `ADRS has ${adrs.rows.toLocaleString("en-US")} rows, more than the 1,000 a ` +
+      "spreadsheet opens: the site publishes it as Parquet only, neither shown here nor as CSV or XPT. npm run datasets writes every format from the same cohort.");
+    assert.deepEqual(await page.getByRole("group", {name: "Download ADRS"}).getByRole("link").allTextContents(), ["Parquet"]);
+    const xpt = formats.datasets.filter((d) => d.formats.includes("xpt")).map((d) => `${d.table.toUpperCase()} (XPT)`);
+    assert.deepEqual(await page.getByRole("group", {name: "SAS transport files and Define-XML"}).getByRole("link").allTextContents(), [...xpt, "define.xml"]);
+    const csv = await download(page, page.getByRole("group", {name: "Download ADSL"}).getByRole("link", {name: "CSV"}));
+    assert.ok(csv.content.equals(readFileSync(join(site.dist, "data", "adam", "adsl.csv"))), "ADSL's CSV link serves data/adam/adsl.csv");
+    assert.deepEqual(watched.problems, []);
+    await page.close();
+    await open("/verify", ".verify-table");
+    await page.getByRole("button", {name: "Run all"}).click();
+    await page.locator("#verify-summary[data-state]").waitFor();
+    assert.equal(await page.locator("#verify-summary").getAttribute("data-state"), "error");
+    assert.equal(await page.locator("#verify-summary").textContent(),
+      `The re-run failed: the re-run reads the published CSVs, and ADRS (${adrs.rows} rows) is longer than the 1000 rows published as CSV`);
+    assert.ok(!watched.requests.some((url) => url.endsWith(".wasm")), "DuckDB-wasm is not fetched for a re-run that cannot read the data");
     await page.close();
   });
 

@@ -51,7 +51,7 @@ describe("/verify re-derives the report in Chromium", () => {
   test("an altered ADTTE (one overall-survival AVAL) is reported, naming the results it changes", async () => {
     let aval = NaN;
     const {page, watched, summary} = await runAll(async (page) => {
-      await page.route(/\/_file\/data\/adam\/adtte\.[0-9a-f]+\.csv$/, async (route) => {
+      await page.route(/\/data\/adam\/adtte\.csv$/, async (route) => {
         const body = await (await route.fetch()).text();
         const lines = body.split("\n");
         const os = lines.findIndex((line) => /^1,OS,/.test(line)); // USUBJID 1, overall survival

@@ -20,7 +20,7 @@ const scratch = mkdtempSync(join(tmpdir(), "interchange-r-"));
 after(() => rmSync(scratch, {recursive: true, force: true}));
 const out = join(scratch, "files");
 const data = await buildResults(cohort);
-await writeDatasets(cohort, out, (dir) => writeResultsFiles(data, dir));
+await writeDatasets(cohort, out, {more: (dir) => writeResultsFiles(data, dir)});
 
 const R_SCRIPT = `
 suppressPackageStartupMessages({library(haven); library(officer); library(jsonlite)})

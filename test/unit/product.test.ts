@@ -30,6 +30,8 @@ test("the product holds the derived ADaM tables as Parquet, read back row for ro
         for (const table of ADAM_TABLES) {
           const rows = `SELECT * FROM ${table} ORDER BY ALL`;
           assert.deepEqual(await engine.sql(rows), await derived.sql(rows), table);
+          const [{n}] = await derived.sql(`SELECT count(*)::INTEGER AS n FROM ${table}`);
+          assert.equal(product.manifest.rows[table], n, `${table}: its rows in the manifest`);
         }
       });
     } finally {

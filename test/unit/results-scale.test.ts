@@ -10,7 +10,7 @@ import {after, test} from "node:test";
 import {openCohort} from "../../src/core/adam/derive.js";
 import {runAnalyses} from "../../src/core/results/analyses.js";
 import {buildResults} from "../../src/core/results/index.js";
-import {firstInSampleOrder, type Limits} from "../../src/core/limits.js";
+import {firstInSampleOrder, LIMITS, type Limits} from "../../src/core/limits.js";
 import {writeCohort} from "../../src/core/synth/write.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "results-scale-"));
@@ -18,7 +18,7 @@ after(() => rmSync(scratch, {recursive: true, force: true}));
 const dir = join(scratch, "cohort");
 await writeCohort({n: 150, seed: 3, out: dir});
 
-const full: Limits = {listPatients: 40, lanes: 25, qcFull: 1000, qcSample: 60, seed: 1};
+const full: Limits = {...LIMITS, listPatients: 40, lanes: 25, qcFull: 1000, qcSample: 60, seed: 1};
 const sampled: Limits = {...full, qcFull: 100};
 const [withFullQc, withSampleQc] = [await buildResults(dir, undefined, full), await buildResults(dir, undefined, sampled)];
 const byId = (dataset: typeof withFullQc, id: string) => dataset.results.find((r) => r.id === id)!;

@@ -1,9 +1,10 @@
 // What the build ships for reviewers, fetched on first use and once per page: the SQL files it ran
-// (data/sql-files.json, src/core/sql-files.ts), the published ADaM datasets (data/adam/<table>.csv, the /data page's
-// downloads), each result's patients (data/results/lineage.json) and the whole results dataset (data/results/all.json; a
+// (data/sql-files.json, src/core/sql-files.ts), what was published of the ADaM datasets (data/adam/formats.json) and
+// their CSVs (data/adam/<table>.csv, the /data page's downloads), each result's patients (data/results/lineage.json) and the whole results dataset (data/results/all.json; a
 // page reads its slice, src/core/results/pages.ts). The disclosures and the browser re-run read these same
 // bytes from here.
 import {FileAttachment} from "observablehq:stdlib";
+import type {DatasetFormats} from "../../core/adam/publication.js";
 import type {Lineage} from "../../core/lineage/types.js";
 import type {Slice} from "../../core/results/pages.js";
 import type {ResultsDataset} from "../../core/results/types.js";
@@ -22,13 +23,28 @@ const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
 /** Every SQL file the build ran, by role, each role in the build's order. */
 export const shippedSql = once((): Promise<SqlFile[]> => FileAttachment("../../data/sql-files.json").json().then((data: {files: SqlFile[]}) => data.files));
 
-/** The published ADaM datasets as CSV text by table (adsl, adrs, adtte, adae); `.csv()` would need a CDN. */
-export const adamCsv = once(async (): Promise<Record<string, string>> => Object.fromEntries(await Promise.all([
-  ["adsl", FileAttachment("../../data/adam/adsl.csv").text()],
-  ["adrs", FileAttachment("../../data/adam/adrs.csv").text()],
-  ["adtte", FileAttachment("../../data/adam/adtte.csv").text()],
-  ["adae", FileAttachment("../../data/adam/adae.csv").text()]
-].map(async ([table, text]) => [table as string, await text] as const))));
+/** What the site published of each ADaM dataset: its rows, formats and bytes (src/data/adam.tar.ts). */
+export const adamFormats = once((): Promise<DatasetFormats> => FileAttachment("../../data/adam/formats.json").json());
+
+/**
+ * Where the site serves a text file of the ADaM datasets (adsl.csv, adsl.xpt, …). No page names these files, so they
+ * are not FileAttachments: Framework copies them as they are, unhashed, to data/adam/ of the site
+ * (observablehq.config.ts), three levels above this module (served as _import/components/derivation/shipped.js).
+ */
+export const adamTextUrl = (file: string): string => new URL(`../../../data/adam/${file}`, import.meta.url).href;
+
+/** The text of a file the site serves. */
+export async function fetchText(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
+  return response.text();
+}
+
+/** The published ADaM datasets as CSV text by table (adsl, adrs, adtte, adae), of the tables published as CSV. */
+export const adamCsv = once(async (): Promise<Record<string, string>> => {
+  const published = (await adamFormats()).datasets.filter((dataset) => dataset.formats.includes("csv"));
+  return Object.fromEntries(await Promise.all(published.map(async ({table}) => [table, await fetchText(adamTextUrl(`${table}.csv`))] as const)));
+});
 
 /** Each result's counted (numerator) and population (denominator) patients. */
 export const lineage = once((): Promise<Lineage> => FileAttachment("../../data/results/lineage.json").json());

@@ -57,8 +57,9 @@ export function downloadLink(label: string, href: string, filename: string): HTM
 }
 
 export interface DatasetFiles {
-  csv: string;
   parquet: string;
+  /** Absent when the table is too long to publish as CSV (src/core/adam/publication.ts). */
+  csv?: string;
 }
 
 /**
@@ -93,8 +94,27 @@ function downloads(name: string, files: DatasetFiles): HTMLElement {
   bar.className = "downloads";
   bar.setAttribute("role", "group");
   bar.setAttribute("aria-label", `Download ${name}`);
-  bar.append(downloadLink("CSV", files.csv, versioned(`${base}.csv`)), downloadLink("Parquet", files.parquet, versioned(`${base}.parquet`)));
+  if (files.csv) bar.append(downloadLink("CSV", files.csv, versioned(`${base}.csv`)));
+  bar.append(downloadLink("Parquet", files.parquet, versioned(`${base}.parquet`)));
   return bar;
+}
+
+/**
+ * The dataset `name` of `rows` rows, too long to publish as CSV (more than `textRows`): says so, and links its Parquet
+ * file (which R's arrow, pandas and DuckDB read; `npm run datasets` writes the CSV and XPT at any size).
+ */
+export function datasetParquetOnly(name: string, rows: number, textRows: number, files: DatasetFiles): HTMLElement {
+  const root = document.createElement("section");
+  root.className = "dataset dataset-parquet-only";
+  root.dataset.dataset = name;
+  root.dataset.rows = String(rows);
+  const note = document.createElement("p");
+  note.className = "dataset-count";
+  note.textContent = `${name} has ${rows.toLocaleString("en-US")} rows, more than the ${textRows.toLocaleString("en-US")} a ` +
+    "spreadsheet opens: the site publishes it as Parquet only, neither shown here nor as CSV or XPT. " +
+    "npm run datasets writes every format from the same cohort.";
+  root.append(note, downloads(name, files));
+  return root;
 }
 
 /** Datasets larger than this (CSV bytes) are fetched and shown only when the reader asks: a page stays under 500 kB. */

@@ -1,11 +1,11 @@
 // Re-derives results in the reader's browser: DuckDB-wasm (src/components/verify/duckdb.ts) reads the published ADaM CSVs
-// (data/adam/*.csv, the files of the /data page) with src/sql/published/load.sql, defines the macros of src/sql/lib
+// (data/adam/*.csv, the files of the /data page; a cohort whose tables are too long for CSV cannot be re-run here) with src/sql/published/load.sql, defines the macros of src/sql/lib
 // and runs the analysis files, all as the exact text the build ran (src/components/derivation/shipped.ts). Nothing is fetched
 // until a function here is called.
 import {CATALOG} from "../../core/results/catalog.js";
 import {FORMATS} from "../../core/results/format.js";
 import {startDuckDB} from "./duckdb.js";
-import {adamCsv, allResults, shippedSql, type SqlFile} from "../derivation/shipped.js";
+import {adamCsv, adamFormats, allResults, shippedSql, type SqlFile} from "../derivation/shipped.js";
 import type {AnalysisRow, PublishedResult, Rederived} from "./match.js";
 
 /** The files the re-run executes, in order: read the published datasets back, define the macros, derive. */
@@ -38,6 +38,13 @@ const plain = (value: unknown): unknown =>
  */
 function prepare(): Promise<(text: string) => Promise<AnalysisRow[]>> {
   return (session ??= (async () => {
+    // Before the 34 MB engine: DuckDB-wasm reads Parquet only through an extension it would fetch from the internet.
+    const {datasets, text_rows} = await adamFormats();
+    const parquetOnly = datasets.filter((dataset) => !dataset.formats.includes("csv"));
+    if (parquetOnly.length) {
+      throw new Error(`the re-run reads the published CSVs, and ${parquetOnly.map((d) => `${d.table.toUpperCase()} (${d.rows} rows)`).join(", ")} ` +
+        `${parquetOnly.length === 1 ? "is" : "are"} longer than the ${text_rows} rows published as CSV`);
+    }
     const [db, files, tables] = await Promise.all([startDuckDB(), rerunSql(), adamCsv()]);
     // Under the file names src/sql/published/load.sql reads.
     for (const [table, text] of Object.entries(tables)) await db.registerFileText(`${table}.csv`, text);

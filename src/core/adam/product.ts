@@ -6,51 +6,23 @@
 // A build shares one product between its loaders (scripts/build/observable.ts: ADAM_PRODUCT_DIR, a directory keyed
 // by the hash of every loader input, so a change to data or code makes a new one); any other caller gets a private
 // product that lives as long as the call.
-import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {basename, dirname, join, resolve} from "node:path";
 import {CohortError} from "../cohort/problem.js";
 import {SCHEMAS} from "../cohort/schema.js";
-import type {Study} from "../cohort/types.js";
 import {validateInto} from "../cohort/validate.js";
 import {Engine} from "../engine.js";
 import {LIMITS, type Limits} from "../limits.js";
 import {drawSample} from "../sample.js";
 import {ADAM_TABLES, EXPORT_FILE, PRODUCT_LOAD_FILE, QC_SAMPLE_FILE} from "../sql-catalog.js";
 import {deriveAdam} from "./derive.js";
+import {MANIFEST, PRODUCT_ENV, readProduct, type AdamProduct, type ProductManifest, type QcSampleSpec} from "./manifest.js";
 
-/** The environment variable naming the product directory a build shares between its loaders. */
-export const PRODUCT_ENV = "ADAM_PRODUCT_DIR";
+export {PRODUCT_ENV, readProduct, type AdamProduct, type ProductManifest} from "./manifest.js";
 
-const MANIFEST = "manifest.json";
 /** The QC sub-cohort's directory in the product: cohort files (as validated) and study.json. */
 const QC_SAMPLE = "qc-sample";
-
-export interface QcSampleSpec {
-  /** Patients in the sub-cohort, and of how many. */
-  patients: number;
-  of: number;
-  seed: number;
-}
-
-export interface ProductManifest {
-  /** The cohort directory it was built from (absolute). */
-  cohort: string;
-  /** Its study.json, as validated. */
-  study: Study;
-  /** Patients (rows of ADSL). */
-  n: number;
-  /** The QC sub-cohort, when the cohort has more than LIMITS.qcFull patients. */
-  qc_sample: QcSampleSpec | null;
-  /** The limits the QC sub-cohort was drawn under. */
-  limits: Pick<Limits, "qcFull" | "qcSample" | "seed">;
-}
-
-export interface AdamProduct {
-  /** The directory holding <table>.parquet for every ADaM table and the manifest. */
-  dir: string;
-  manifest: ProductManifest;
-}
 
 /** The cohort files the independent QC reads: the whole cohort, or the product's QC sub-cohort. */
 export function qcCohortDir(product: AdamProduct): string {
@@ -83,25 +55,24 @@ async function writeProduct(cohortDir: string, dir: string, limits: Limits): Pro
     mkdirSync(dir);
     await engine.sql("SET VARIABLE out_dir = $dir", {dir});
     await engine.run(EXPORT_FILE);
-    const [{n}] = (await engine.sql("SELECT count(*)::INTEGER AS n FROM adsl")) as {n: number}[];
+    const rows: Record<string, number> = {};
+    for (const table of ADAM_TABLES) {
+      const [{n}] = (await engine.sql(`SELECT count(*)::BIGINT AS n FROM ${table}`)) as {n: bigint}[];
+      rows[table] = Number(n);
+    }
+    const n = rows.adsl!;
     let qcSample: QcSampleSpec | null = null;
     if (n > limits.qcFull) {
       await writeQcSample(engine, cohortDir, join(dir, QC_SAMPLE), limits.qcSample, limits.seed);
       qcSample = {patients: Math.min(n, limits.qcSample), of: n, seed: limits.seed};
     }
     const {qcFull, qcSample: k, seed} = limits;
-    const manifest: ProductManifest = {cohort: resolve(cohortDir), study, n, qc_sample: qcSample, limits: {qcFull, qcSample: k, seed}};
+    const manifest: ProductManifest = {cohort: resolve(cohortDir), study, n, rows, qc_sample: qcSample, limits: {qcFull, qcSample: k, seed}};
     writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
     return manifest;
   } finally {
     engine.close();
   }
-}
-
-/** The product in `dir`, if one is complete there (the manifest is written last). */
-function readProduct(dir: string): AdamProduct | undefined {
-  const file = join(dir, MANIFEST);
-  return existsSync(file) ? {dir, manifest: JSON.parse(readFileSync(file, "utf8")) as ProductManifest} : undefined;
 }
 
 const sameLimits = (a: ProductManifest["limits"], b: Limits) =>

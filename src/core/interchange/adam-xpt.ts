@@ -49,17 +49,18 @@ async function writeTable(engine: Engine, table: AdamTable, entries: readonly Di
 }
 
 /**
- * Writes <table>.xpt for every ADaM table into `dir` (from an engine over the build product, src/core/adam/product.ts),
- * dated `created`. If XPT v5 cannot hold any of them, removes every file it wrote and throws XptError naming each
- * problem of each dataset. Returns the variables as published, for Define-XML.
+ * Writes <table>.xpt for each of `tables` (every ADaM table unless given) into `dir` (from an engine over the build
+ * product, src/core/adam/product.ts), dated `created`. If XPT v5 cannot hold any of them, removes every file it wrote
+ * and throws XptError naming each problem of each dataset. Returns the variables as published, for Define-XML.
  */
-export async function writeAdamXpt(engine: Engine, dir: string, created: Date): Promise<PublishedVariable[]> {
+export async function writeAdamXpt(engine: Engine, dir: string, created: Date,
+  tables: readonly AdamTable[] = ADAM_TABLES): Promise<PublishedVariable[]> {
   const dictionary = await adamDictionary(engine);
   const problems: string[] = [];
   const published: PublishedVariable[] = [];
   const files: string[] = [];
   try {
-    for (const table of ADAM_TABLES) {
+    for (const table of tables) {
       const entries = dictionary.filter((entry) => entry.dataset === table.toUpperCase());
       const file = join(dir, `${table}.xpt`);
       files.push(file);

@@ -73,7 +73,8 @@ export function defineXml(study: DefineStudy, variables: readonly PublishedVaria
   const itemOid = (v: PublishedVariable) => `IT.${v.dataset}.${v.variable}`;
   const derived = (v: PublishedVariable) => !PREDECESSOR.test(v.derivation);
 
-  for (const table of ADAM_TABLES) {
+  // The datasets published as XPT: those `variables` come from (the site publishes the long ones as Parquet only).
+  for (const table of ADAM_TABLES.filter((t) => ofTable(t).length > 0)) {
     const meta = ADAM_DATASETS[table];
     const name = table.toUpperCase();
     const group = mdv.ele("ItemGroupDef", {
