@@ -33,9 +33,11 @@ const identityScript = `<script type="application/json" id="report-identity">${J
 // The ADaM datasets' text downloads (CSV, XPT) of the tables small enough to publish them (src/core/adam/publication.ts).
 // No page names them (the /data page reads which exist from data/adam/formats.json), so Framework copies them, as they
 // are and unhashed, only when listed here. A build makes the product first (scripts/build/observable.ts); the
-// preview server has none and serves no text downloads.
+// preview server has none, and serves the files only as loader output under _file/: the pages learn where from a
+// meta tag (src/components/derivation/shipped.ts).
 const product = process.env[PRODUCT_ENV] ? readProduct(process.env[PRODUCT_ENV]) : undefined;
 const textDownloads = product ? textFiles(publication(product.manifest.rows, LIMITS.textRows)).map((file) => `/data/adam/${file}`) : [];
+const textFilesMeta = `<meta name="adam-text-files" content="${process.argv[2] === "build" ? "" : "_file/"}data/adam/">`;
 
 export default {
   root: "src",
@@ -60,6 +62,7 @@ export default {
   // <label> inside the sidebar's <ol>: fix the document once it is parsed (axe, screen readers).
   head:
     '<link rel="icon" href="/favicon.svg" type="image/svg+xml">' +
+    textFilesMeta +
     identityScript +
     "<script>document.documentElement.lang = \"en\";" +
     "addEventListener(\"DOMContentLoaded\", () => {" +

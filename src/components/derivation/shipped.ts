@@ -28,10 +28,14 @@ export const adamFormats = once((): Promise<DatasetFormats> => FileAttachment(".
 
 /**
  * Where the site serves a text file of the ADaM datasets (adsl.csv, adsl.xpt, …). No page names these files, so they
- * are not FileAttachments: Framework copies them as they are, unhashed, to data/adam/ of the site
- * (observablehq.config.ts), three levels above this module (served as _import/components/derivation/shipped.js).
+ * are not FileAttachments: a build copies them as they are, unhashed, to data/adam/ of the site, and the preview server
+ * serves them as loader output under _file/ (observablehq.config.ts, which says which in a meta tag). The site's root
+ * is three levels above this module (served as _import/components/derivation/shipped.js).
  */
-export const adamTextUrl = (file: string): string => new URL(`../../../data/adam/${file}`, import.meta.url).href;
+export function adamTextUrl(file: string): string {
+  const dir = document.querySelector<HTMLMetaElement>('meta[name="adam-text-files"]')?.content ?? "data/adam/";
+  return new URL(`../../../${dir}${file}`, import.meta.url).href;
+}
 
 /** The text of a file the site serves. */
 export async function fetchText(url: string): Promise<string> {
