@@ -58,3 +58,20 @@ test("a new commit changes the loader input hash (the results name the code's co
   git("-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "two");
   assert.notEqual(loaderInputHash(root), first);
 });
+
+test("another text-file limit (ADAM_TEXT_ROWS) changes the loader input hash: the site publishes other files", () => {
+  const root = project();
+  const saved = process.env.ADAM_TEXT_ROWS;
+  try {
+    delete process.env.ADAM_TEXT_ROWS;
+    const first = loaderInputHash(root);
+    process.env.ADAM_TEXT_ROWS = "1000";
+    const lowered = loaderInputHash(root);
+    assert.notEqual(lowered, first);
+    delete process.env.ADAM_TEXT_ROWS;
+    assert.equal(loaderInputHash(root), first, "the same inputs, the same hash");
+  } finally {
+    if (saved === undefined) delete process.env.ADAM_TEXT_ROWS;
+    else process.env.ADAM_TEXT_ROWS = saved;
+  }
+});
