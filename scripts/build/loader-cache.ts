@@ -4,9 +4,10 @@
 // differs from the one recorded at the previous build (and with it the build product the loaders shared). The git commit is an input too: the
 // results name the commit of the code that produced them, as every page footer does.
 import {createHash} from "node:crypto";
-import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import {gitCommit} from "../../src/core/provenance.js";
+import {digestFile} from "../../src/core/release/files.js";
 
 /** Everything a data loader's output may depend on, relative to the project root. */
 export const LOADER_INPUTS = ["data", "releases", "src/data", "src/core", "src/sql", "package-lock.json"];
@@ -22,13 +23,14 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-/** SHA-256 over the paths and contents of every loader input (plus the cohort directory and text-file limit in use). */
+/** SHA-256 over the paths and contents (their SHA-256) of every loader input (plus the cohort directory and text-file limit in use). */
 export function loaderInputHash(root: string): string {
   const hash = createHash("sha256");
   const inputs = [...LOADER_INPUTS, process.env.COHORT_DIR ?? ""].filter(Boolean);
   for (const input of inputs) {
     for (const file of files(resolve(root, input))) {
-      hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
+      // Each file by its SHA-256, read in chunks: a registry's cohort file may exceed what Node reads at once (2 GiB).
+      hash.update(relative(root, file)).update("\0").update(digestFile(file).sha256).update("\0");
     }
   }
   hash.update(`COHORT_DIR=${process.env.COHORT_DIR ?? ""}`).update(`ADAM_TEXT_ROWS=${process.env.ADAM_TEXT_ROWS ?? ""}`).update(`commit=${gitCommit(root)}`);
