@@ -66,6 +66,9 @@ export const EXPORT_CSV_FILE = "src/sql/export/adam_csv.sql";
 export const XPT_ROWS_FILE = "src/sql/export/xpt_rows.sql";
 export const XPT_LENGTHS_FILE = "src/sql/export/xpt_lengths.sql";
 
+/** The rows of each ADaM table, for the build product's manifest. */
+export const PRODUCT_ROWS_FILE = "src/sql/product/rows.sql";
+
 /** Reads the build product's Parquet files back: every step in node after validation and derivation. */
 export const PRODUCT_LOAD_FILE = "src/sql/product/load.sql";
 

@@ -15,7 +15,7 @@ import {validateInto} from "../cohort/validate.js";
 import {Engine} from "../engine.js";
 import {LIMITS, type Limits} from "../limits.js";
 import {drawSample} from "../sample.js";
-import {ADAM_TABLES, EXPORT_FILE, PRODUCT_LOAD_FILE, QC_SAMPLE_FILE} from "../sql-catalog.js";
+import {ADAM_TABLES, EXPORT_FILE, PRODUCT_LOAD_FILE, PRODUCT_ROWS_FILE, QC_SAMPLE_FILE} from "../sql-catalog.js";
 import {deriveAdam} from "./derive.js";
 import {MANIFEST, PRODUCT_ENV, readProduct, type AdamProduct, type ProductManifest, type QcSampleSpec} from "./manifest.js";
 
@@ -55,11 +55,8 @@ async function writeProduct(cohortDir: string, dir: string, limits: Limits): Pro
     mkdirSync(dir);
     await engine.sql("SET VARIABLE out_dir = $dir", {dir});
     await engine.run(EXPORT_FILE);
-    const rows: Record<string, number> = {};
-    for (const table of ADAM_TABLES) {
-      const [{n}] = (await engine.sql(`SELECT count(*)::BIGINT AS n FROM ${table}`)) as {n: bigint}[];
-      rows[table] = Number(n);
-    }
+    const counts = (await engine.run(PRODUCT_ROWS_FILE)) as {dataset: string; n: bigint}[];
+    const rows = Object.fromEntries(counts.map(({dataset, n}) => [dataset, Number(n)]));
     const n = rows.adsl!;
     let qcSample: QcSampleSpec | null = null;
     if (n > limits.qcFull) {
