@@ -4,7 +4,7 @@
 // page reads its slice, src/core/results/pages.ts). The disclosures and the browser re-run read these same
 // bytes from here.
 import {FileAttachment} from "observablehq:stdlib";
-import type {DatasetFormats} from "../../core/adam/publication.js";
+import {textTables, type DatasetFormats} from "../../core/adam/publication.js";
 import type {Lineage} from "../../core/lineage/types.js";
 import type {Slice} from "../../core/results/pages.js";
 import type {ResultsDataset} from "../../core/results/types.js";
@@ -46,8 +46,8 @@ export async function fetchText(url: string): Promise<string> {
 
 /** The published ADaM datasets as CSV text by table (adsl, adrs, adtte, adae), of the tables published as CSV. */
 export const adamCsv = once(async (): Promise<Record<string, string>> => {
-  const published = (await adamFormats()).datasets.filter((dataset) => dataset.formats.includes("csv"));
-  return Object.fromEntries(await Promise.all(published.map(async ({table}) => [table, await fetchText(adamTextUrl(`${table}.csv`))] as const)));
+  const tables = textTables((await adamFormats()).datasets);
+  return Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await fetchText(adamTextUrl(`${table}.csv`))] as const)));
 });
 
 /** Each result's counted (numerator) and population (denominator) patients. */

@@ -2,6 +2,7 @@
 // (data/adam/*.csv, the files of the /data page; a cohort whose tables are too long for CSV cannot be re-run here) with src/sql/published/load.sql, defines the macros of src/sql/lib
 // and runs the analysis files, all as the exact text the build ran (src/components/derivation/shipped.ts). Nothing is fetched
 // until a function here is called.
+import {textTables} from "../../core/adam/publication.js";
 import {CATALOG} from "../../core/results/catalog.js";
 import {FORMATS} from "../../core/results/format.js";
 import {startDuckDB} from "./duckdb.js";
@@ -40,7 +41,8 @@ function prepare(): Promise<(text: string) => Promise<AnalysisRow[]>> {
   return (session ??= (async () => {
     // Before the 34 MB engine: DuckDB-wasm reads Parquet only through an extension it would fetch from the internet.
     const {datasets, text_rows} = await adamFormats();
-    const parquetOnly = datasets.filter((dataset) => !dataset.formats.includes("csv"));
+    const text = new Set(textTables(datasets));
+    const parquetOnly = datasets.filter((dataset) => !text.has(dataset.table));
     if (parquetOnly.length) {
       throw new Error(`the re-run reads the published CSVs, and ${parquetOnly.map((d) => `${d.table.toUpperCase()} (${d.rows} rows)`).join(", ")} ` +
         `${parquetOnly.length === 1 ? "is" : "are"} longer than the ${text_rows} rows published as CSV`);
