@@ -2,8 +2,9 @@
 -- src/sql/export/adam.sql wrote them to Parquet in the directory bound as VARIABLE adam_dir, sorted by their keys and
 -- with the column types the derivations gave them. Every step after validation starts here in node: results,
 -- lineage, datasets, dictionary and reconcile read the cohort once, through this product.
--- The reader's browser loads the same rows from the published CSVs instead (src/sql/published/load.sql): DuckDB-wasm
--- does not link Parquet in and would download it from extensions.duckdb.org, which the site must never ask for.
+-- The reader's browser loads the same rows from the published CSVs instead (src/sql/published/load.sql), when every
+-- table is short enough to be published as CSV (src/core/adam/publication.ts): DuckDB-wasm does not link Parquet in
+-- and would download it from extensions.duckdb.org, which the site must never ask for.
 
 CREATE OR REPLACE TABLE adsl AS SELECT * FROM read_parquet(getvariable('adam_dir') || '/adsl.parquet');
 CREATE OR REPLACE TABLE adrs AS SELECT * FROM read_parquet(getvariable('adam_dir') || '/adrs.parquet');
