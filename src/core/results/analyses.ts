@@ -70,7 +70,8 @@ export async function runAnalyses(
   const out = new Map<string, Row[]>();
   for (const file of files) {
     // Each analysis file is one SELECT: as a view, its columns are known before it runs, and what is not selected
-    // (the patients lists of a large cohort) is never computed.
+    // (the patients lists of a large cohort) is never computed. DuckDB prunes no column below a materialised CTE
+    // (one used twice), so a file whose unselected lists sit there inlines that CTE (NOT MATERIALIZED).
     const text = readFileSync(resolve(ROOT, file), "utf8").trim().replace(/;$/, "");
     try {
       await engine.sql(`CREATE OR REPLACE TEMP VIEW analysis_out AS\n${text}`);

@@ -6,7 +6,9 @@
 -- 1.1) can come with a shrinking primary.
 
 WITH
-best_change AS (
+best_change AS NOT MATERIALIZED (  -- inlined where it is used: a materialised CTE stops DuckDB from
+  -- pruning the unused columns of the UNION ALL below, and a large cohort's per-patient lists would be computed
+  -- only to be dropped (src/core/results/analyses.ts; 5.4 → 1.2 s at 10^6)
   SELECT USUBJID, min(PCHG) AS PCHG FROM adrs WHERE PARAMCD = 'OVRLRESP' AND ANL01FL = 'Y' GROUP BY USUBJID
 ),
 

@@ -2,12 +2,16 @@
 -- OVRLRESP), the first CR when it came after a first PR, locoregional and distant progression (ADRS PROG; several
 -- organs on one day are one marker, their organs in the label) and death (ADSL).
 
+-- first_progression and first_response are inlined where they are used (NOT MATERIALIZED): a materialised CTE stops
+-- DuckDB from pruning the columns nobody selects, and a large cohort's labels and lists were built only to be dropped
+-- (src/core/results/analyses.ts; 8.7 → 1.6 s at 10^6).
+
 WITH
-first_progression AS (
+first_progression AS NOT MATERIALIZED (
   SELECT USUBJID, min(ADY) AS PDDY FROM adrs WHERE PARAMCD = 'OVRLRESP' AND AVALC = 'PD' GROUP BY USUBJID
 ),
 
-first_response AS (
+first_response AS NOT MATERIALIZED (
   SELECT r.USUBJID, 'response' AS kind, min(r.ADY) AS day, arg_min(r.AVALC, r.ADY) AS label
   FROM adrs r LEFT JOIN first_progression p USING (USUBJID)
   WHERE r.PARAMCD = 'OVRLRESP' AND r.AVALC IN ('CR', 'PR') AND (p.PDDY IS NULL OR r.ADY <= p.PDDY)
