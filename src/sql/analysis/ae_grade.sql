@@ -13,11 +13,10 @@ worst_grade AS (  -- one row per patient and term (NULL: every term), the patien
 
 ctcae_grade(grade) AS (SELECT unnest(range(1, 6))::VARCHAR),
 
-cell AS (  -- every term by every CTCAE grade 1–5 and "Any grade"
+cell AS (  -- every term by every CTCAE grade 1–5 and "Any grade". worst_grade has one row per patient and term (AEDECOD
+  -- is required, so its NULL is only the row of every term): patients are counted without DISTINCT
   SELECT t.AEDECOD, g.grade,
-         count(DISTINCT w.USUBJID) FILTER (WHERE g.grade = 'Any' OR w.grade::VARCHAR = g.grade)::INTEGER AS x,
-         coalesce(list(DISTINCT w.USUBJID ORDER BY w.USUBJID)
-                    FILTER (WHERE g.grade = 'Any' OR w.grade::VARCHAR = g.grade), []) AS patients
+         count(w.USUBJID) FILTER (WHERE g.grade = 'Any' OR w.grade::VARCHAR = g.grade)::INTEGER AS x
   FROM (SELECT DISTINCT AEDECOD FROM worst_grade) t
   CROSS JOIN (SELECT grade FROM ctcae_grade UNION ALL SELECT 'Any') g
   JOIN worst_grade w ON w.AEDECOD IS NOT DISTINCT FROM t.AEDECOD
@@ -30,7 +29,7 @@ exact_ci AS (SELECT * FROM clopper_pearson(trials, 0.05)),
 
 estimate AS (
   SELECT c.AEDECOD, c.grade, c.x AS n, CASE WHEN ci.n > 0 THEN 100.0 * c.x / ci.n END AS pct,
-         100 * ci.ci_low AS ci_low, 100 * ci.ci_high AS ci_high, c.patients
+         100 * ci.ci_low AS ci_low, 100 * ci.ci_high AS ci_high
   FROM cell c JOIN exact_ci ci ON ci.id = coalesce(c.AEDECOD, '') || '|' || c.grade
 ),
 
@@ -41,7 +40,7 @@ SELECT 'safety.ae_by_grade' AS id,
             'pct': (SELECT pct FROM any_event), 'ci_low': (SELECT ci_low FROM any_event),
             'ci_high': (SELECT ci_high FROM any_event)} AS stats,
        (SELECT n FROM population) AS denominator,
-       coalesce((SELECT patients FROM any_event), []) AS patients,
+       coalesce((SELECT list(USUBJID ORDER BY USUBJID) FROM worst_grade WHERE AEDECOD IS NULL), []) AS patients,
        coalesce((SELECT list({'AEDECOD': AEDECOD, 'grade': grade, 'n': n, 'pct': pct, 'ci_low': ci_low,
                               'ci_high': ci_high}
                              ORDER BY AEDECOD NULLS FIRST, grade) FROM estimate), []) AS rows;

@@ -21,14 +21,14 @@ WITH RECURSIVE bisection(id, x, n, step, low_lo, low_hi, high_lo, high_hi) AS (
   SELECT id, x, n, 0, 0.0::DOUBLE, 1.0::DOUBLE, 0.0::DOUBLE, 1.0::DOUBLE FROM query_table(tbl)
   UNION ALL
   SELECT id, x, n, step + 1,
-    -- P(X ≥ x | p) = 1 − P(X ≤ x − 1 | p) increases with p
-    CASE WHEN 1 - binomial_cdf(x - 1, n, (low_lo + low_hi) / 2) < alpha / 2 THEN (low_lo + low_hi) / 2 ELSE low_lo END,
-    CASE WHEN 1 - binomial_cdf(x - 1, n, (low_lo + low_hi) / 2) < alpha / 2 THEN low_hi ELSE (low_lo + low_hi) / 2 END,
-    -- P(X ≤ x | p) decreases with p
-    CASE WHEN binomial_cdf(x, n, (high_lo + high_hi) / 2) > alpha / 2 THEN (high_lo + high_hi) / 2 ELSE high_lo END,
-    CASE WHEN binomial_cdf(x, n, (high_lo + high_hi) / 2) > alpha / 2 THEN high_hi ELSE (high_lo + high_hi) / 2 END
-  FROM bisection
-  WHERE step < 50
+         CASE WHEN low_up THEN low_mid ELSE low_lo END, CASE WHEN low_up THEN low_hi ELSE low_mid END,
+         CASE WHEN high_up THEN high_mid ELSE high_lo END, CASE WHEN high_up THEN high_hi ELSE high_mid END
+  FROM (  -- each step evaluates the CDF once per limit, at the midpoints
+    SELECT *,
+           1 - binomial_cdf(x - 1, n, low_mid) < alpha / 2 AS low_up,  -- P(X ≥ x | p) = 1 − P(X ≤ x − 1 | p) increases with p
+           binomial_cdf(x, n, high_mid) > alpha / 2 AS high_up           -- P(X ≤ x | p) decreases with p
+    FROM (SELECT *, (low_lo + low_hi) / 2 AS low_mid, (high_lo + high_hi) / 2 AS high_mid FROM bisection WHERE step < 50)
+  )
 )
 SELECT id, x, n,
        CASE WHEN x = 0 THEN 0.0 ELSE (low_lo + low_hi) / 2 END AS ci_low,
