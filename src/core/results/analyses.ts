@@ -66,6 +66,8 @@ export async function runAnalyses(
   files: readonly string[] = ANALYSIS_FILES
 ): Promise<Map<string, Row[]>> {
   await engine.runAll(LIBRARY_FILES);
+  // The USUBJID lists nested in rows (the KM tables' *_ids) are not built at all when they are not listed.
+  await engine.sql(`SET VARIABLE list_patients = ${limits.listPatients}`);
   if (limits.sampleLanes) await createLaneSampleViews(engine);
   const out = new Map<string, Row[]>();
   for (const file of files) {
