@@ -15,8 +15,10 @@ CREATE OR REPLACE TEMP MACRO day1_is(day1, line) AS
 CREATE OR REPLACE TEMP MACRO end_is(event, date, line) AS
   CASE WHEN event = 'DEATH' THEN 'death' ELSE 'last contact' END || ' on ' || iso(date) || ' (events.csv line ' || line || ')';
 
+-- subjects and treatment are NOT MATERIALIZED: copied once into a CTE they cost more than each reader scanning the
+-- tables with only its own columns and filters (10^6 patients: the whole file 9.9 → 5.5 s).
 WITH
-subjects AS (
+subjects AS NOT MATERIALIZED (
   SELECT 'patients.csv' AS file, line, USUBJID, ok FROM cohort_patients WHERE USUBJID IS NOT NULL
   UNION ALL SELECT 'metastases.csv', line, USUBJID, ok FROM cohort_metastases WHERE USUBJID IS NOT NULL
   UNION ALL SELECT 'treatments.csv', line, USUBJID, ok FROM cohort_treatments WHERE USUBJID IS NOT NULL
@@ -33,7 +35,7 @@ known_usubjid AS (
   FROM subjects ANTI JOIN patient_line USING (USUBJID)
   WHERE file <> 'patients.csv'
 ),
-treatment AS (SELECT * FROM cohort_treatments WHERE ok),
+treatment AS NOT MATERIALIZED (SELECT * FROM cohort_treatments WHERE ok),
 episodeid_usubjid AS (
   SELECT 'treatments.csv', line, 'EPISODEID', EPISODEID, 'episodeid-usubjid',
     'EPISODEID must start with USUBJID ' || USUBJID || ' (' || USUBJID || '-NN)'
