@@ -2,7 +2,6 @@
 // name and message, plus the requirements between columns of one row (a radiotherapy row needs a dose, a death a
 // cause). rowsql.ts turns these declarations into the DuckDB queries that check every row; nothing else checks
 // rows. Documented in docs/data-dictionary.md.
-import {z} from "zod";
 import type {Trtcat} from "./types.js";
 
 /** Rules checked on single rows, with what each requires. */
@@ -124,9 +123,6 @@ export interface FileSchema {
   /** Data rows the file needs; 0 when a header-only file is valid (e.g. no adverse events). */
   minRows: number;
 }
-
-/** A real calendar date written YYYY-MM-DD (zod's ISO date, for study.json; the cohort files use the SQL check). */
-export const isoDate = z.iso.date();
 
 const required = (name: string, check: Check, rule: RowRule, message: string): Column =>
   ({name, check, optional: false, rule, message});

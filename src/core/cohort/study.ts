@@ -4,7 +4,6 @@ import {createHash} from "node:crypto";
 import {readFile} from "node:fs/promises";
 import {z} from "zod";
 import type {Problem} from "./problem.js";
-import {isoDate} from "./schema.js";
 import type {Study} from "./types.js";
 
 export const STUDY_FILE = "study.json";
@@ -16,6 +15,8 @@ export const STUDY_RULES = {
 } as const;
 
 const nonEmpty = z.string().trim().min(1);
+/** A real calendar date written YYYY-MM-DD (zod's ISO date; the cohort files' dates have the SQL check of schema.ts). */
+const isoDate = z.iso.date();
 // Keys map to the rule that governs them; the zod issue's path says which key broke it.
 const KEYS = {
   study_id: {schema: nonEmpty, rule: "study-shape", message: "study_id must be a non-empty string"},
