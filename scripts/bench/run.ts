@@ -120,6 +120,12 @@ function agreement(resultsFile: string, r: unknown): Record<string, {report: unk
   return results ? reportVsR(results.results, r) : undefined;
 }
 
+/** The analyses step's phases in seconds, with the rest of its wall time (the process's exit) as `exit`. */
+function analysesPhases(phasesMs: Record<string, number>, wallS: number): Record<string, number> {
+  const seconds = Object.fromEntries(Object.entries(phasesMs).map(([phase, ms]) => [phase, ms / 1000]));
+  return {...seconds, exit: wallS - Object.values(seconds).reduce((sum, s) => sum + s, 0)};
+}
+
 interface Run {
   n: number;
   cohort_bytes?: number;
@@ -130,6 +136,8 @@ interface Run {
   agreement?: Record<string, {report: unknown; r: unknown}>;
   /** The fused step's values against every value of the R script's output. */
   fused_agreement?: {equal: number; of: number; different: string[]};
+  /** Where the analyses step's wall time goes (its phases_ms, in seconds), and what is left: the process's exit. */
+  analyses_phases?: Record<string, number>;
   note?: string;
 }
 const runs: Run[] = [];
@@ -171,6 +179,7 @@ for (const n of sizes) {
   const cpu = (s: Step) => (result[s]?.status === "ok" ? result[s]!.cpu_s : undefined);
   const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined ? a / b : undefined);
   const fused = readJson(join(outputs, "fused.out"));
+  const phases = readJson<{phases_ms?: Record<string, number>}>(join(outputs, "analyses.out"))?.phases_ms;
   const rValues = readJson(join(outputs, "r.out"));
   runs.push({
     n, cohort_bytes: dirBytes(dir), steps: result, scan: readJson(join(outputs, "duckdb.out")),
@@ -196,6 +205,7 @@ for (const n of sizes) {
     agreement: rValues === undefined ? undefined
       : agreement(join(outputs, existsSync(join(outputs, "results.out")) ? "results.out" : "analyses.out"), rValues),
     fused_agreement: fused && rValues ? sameValues(fused, rValues) : undefined,
+    analyses_phases: phases && ok("analyses") !== undefined ? analysesPhases(phases, ok("analyses")!) : undefined,
   });
 }
 
@@ -229,6 +239,10 @@ for (const run of runs) {
   for (const [label, key] of PRINTED_RATIOS) {
     const wall = run.ratios?.[key];
     if (wall !== undefined) lines.push(`| ${run.n} | ${label} | | ${fmt(wall, 2)} | ${fmt(run.ratios?.[`${key}_cpu`], 2)} | | |`);
+  }
+  if (run.analyses_phases) {
+    const parts = Object.entries(run.analyses_phases).map(([phase, s]) => `${phase} ${fmt(s, 2)}`).join(", ");
+    lines.push(`| ${run.n} | analyses: where the time goes (s) | ${parts} | | | | |`);
   }
   if (run.agreement) {
     const pairs = Object.values(run.agreement);
