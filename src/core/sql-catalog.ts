@@ -72,6 +72,9 @@ export const PRODUCT_ROWS_FILE = "src/sql/product/rows.sql";
 /** Reads the build product's Parquet files back: every step in node after validation and derivation. */
 export const PRODUCT_LOAD_FILE = "src/sql/product/load.sql";
 
+/** The build product's Parquet files as views, nothing loaded: the steps that read each table once or in part. */
+export const PRODUCT_VIEWS_FILE = "src/sql/product/views.sql";
+
 /** Reads the published ADaM CSVs back with their derived column types: the browser re-run. */
 export const PUBLISHED_LOAD_FILE = "src/sql/published/load.sql";
 

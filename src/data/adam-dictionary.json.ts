@@ -3,5 +3,5 @@
 import {withAdam, withProduct} from "../core/adam/product.js";
 import {adamDictionary} from "../core/interchange/adam-xpt.js";
 
-const dictionary = await withProduct(process.env.COHORT_DIR ?? "data/cohort", (product) => withAdam(product, adamDictionary));
+const dictionary = await withProduct(process.env.COHORT_DIR ?? "data/cohort", (product) => withAdam(product, adamDictionary, "views"));
 process.stdout.write(JSON.stringify(dictionary));

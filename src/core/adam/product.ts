@@ -15,7 +15,7 @@ import {validateInto} from "../cohort/validate.js";
 import {Engine} from "../engine.js";
 import {LIMITS, type Limits} from "../limits.js";
 import {drawSample} from "../sample.js";
-import {ADAM_TABLES, EXPORT_FILE, PRODUCT_LOAD_FILE, PRODUCT_ROWS_FILE, QC_SAMPLE_FILE} from "../sql-catalog.js";
+import {ADAM_TABLES, EXPORT_FILE, PRODUCT_LOAD_FILE, PRODUCT_ROWS_FILE, PRODUCT_VIEWS_FILE, QC_SAMPLE_FILE} from "../sql-catalog.js";
 import {deriveAdam} from "./derive.js";
 import {MANIFEST, PRODUCT_ENV, readProduct, type AdamProduct, type ProductManifest, type QcSampleSpec} from "./manifest.js";
 
@@ -119,12 +119,19 @@ export async function withProduct<T>(cohortDir: string, fn: (product: AdamProduc
   }
 }
 
+/**
+ * How a step reads the product: "load" copies each table into memory (the results, which query them dozens of
+ * times), "views" reads the Parquet files where they are, only the columns a query names (a step that reads each
+ * table once or in part: the dictionary, lineage, the published datasets).
+ */
+export type AdamAccess = "load" | "views";
+
 /** An engine holding the product's ADaM tables, read back from its Parquet files. */
-export async function openAdam(product: AdamProduct): Promise<Engine> {
+export async function openAdam(product: AdamProduct, access: AdamAccess = "load"): Promise<Engine> {
   const engine = await Engine.open();
   try {
     await engine.sql("SET VARIABLE adam_dir = $dir", {dir: product.dir});
-    await engine.run(PRODUCT_LOAD_FILE);
+    await engine.run(access === "load" ? PRODUCT_LOAD_FILE : PRODUCT_VIEWS_FILE);
     return engine;
   } catch (error) {
     engine.close();
@@ -133,8 +140,9 @@ export async function openAdam(product: AdamProduct): Promise<Engine> {
 }
 
 /** Runs `fn` on an engine over the product, closed afterwards. */
-export async function withAdam<T>(product: AdamProduct, fn: (engine: Engine) => Promise<T>): Promise<T> {
-  const engine = await openAdam(product);
+export async function withAdam<T>(product: AdamProduct, fn: (engine: Engine) => Promise<T>,
+  access: AdamAccess = "load"): Promise<T> {
+  const engine = await openAdam(product, access);
   try {
     return await fn(engine);
   } finally {

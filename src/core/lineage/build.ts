@@ -44,7 +44,7 @@ export async function lineageFromProduct(product: AdamProduct, data?: ResultsDat
   const results = data ?? (await resultsFromProduct(product));
   // Above 1000 patients the results carry no patient lists (docs/results.md, "Large cohorts"): no lineage either.
   if (results.report.limits) return {source: LINEAGE_FILE, results: []};
-  const populations = await withAdam(product, (engine) => engine.run(LINEAGE_FILE));
+  const populations = await withAdam(product, (engine) => engine.run(LINEAGE_FILE), "views");
   return pairLineage(results, populations as unknown as PopulationRow[]);
 }
 

@@ -26,7 +26,7 @@ async function exportTo(product: AdamProduct, dir: string, datasets: readonly Pu
     }
     // Dated by the data cut-off, not the clock: two builds of one cohort give the same bytes.
     return writeAdamXpt(engine, dir, new Date(`${study.cutoff}T00:00:00Z`), text);
-  });
+  }, "views");
   writeFileSync(join(dir, DEFINE_FILE), defineXml(study, variables));
 }
 
