@@ -3,8 +3,9 @@
 // The same on every page (footer) and in the results dataset.
 import {execFileSync} from "node:child_process";
 import {readFileSync} from "node:fs";
-import {join} from "node:path";
-import {digestOfDigests, digestTree} from "./release/files.js";
+import {join, resolve} from "node:path";
+import {PRODUCT_ENV, readProduct} from "./adam/manifest.js";
+import {digestOfDigests, digestTree, type FileDigest} from "./release/files.js";
 
 export interface Provenance {
   version: string;
@@ -46,9 +47,21 @@ export function toolVersions(root = ROOT): Record<string, string> {
   return {node: process.version.replace(/^v/, ""), ...lockedVersions(root)};
 }
 
-export function provenance(cohortDir: string, root = ROOT): Provenance {
+/** The digests of the cohort's files that the build's product took when it validated them (PRODUCT_ENV), if any. */
+function productInputs(cohortDir: string): FileDigest[] | undefined {
+  const shared = process.env[PRODUCT_ENV];
+  const manifest = shared ? readProduct(shared)?.manifest : undefined;
+  return manifest?.cohort === resolve(cohortDir) ? manifest.inputs : undefined;
+}
+
+/**
+ * `inputs`: the cohort files' digests when the caller has them (a build product's); otherwise those of the build's
+ * shared product, or else the files are read and hashed here. At 10^6 patients a reading is 1 GB.
+ */
+export function provenance(cohortDir: string, root = ROOT,
+  inputs: FileDigest[] | undefined = productInputs(cohortDir)): Provenance {
   const study = JSON.parse(readFileSync(join(cohortDir, "study.json"), "utf8"));
-  const files = digestTree(cohortDir);
+  const files = inputs ?? digestTree(cohortDir);
   return {
     version: study.version,
     cutoff: study.cutoff,

@@ -2,7 +2,7 @@
 // files every later step reads. Reused while it is of the same cohort and limits, never half-written, and nothing at
 // all for an invalid cohort.
 import assert from "node:assert/strict";
-import {existsSync, mkdtempSync, readdirSync, rmSync} from "node:fs";
+import {existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
@@ -10,6 +10,8 @@ import {openCohort} from "../../src/core/adam/derive.js";
 import {ensureProduct, PRODUCT_ENV, qcCohortDir, withAdam, withProduct} from "../../src/core/adam/product.js";
 import {CohortError} from "../../src/core/cohort/problem.js";
 import {LIMITS} from "../../src/core/limits.js";
+import {provenance} from "../../src/core/provenance.js";
+import {digestTree} from "../../src/core/release/files.js";
 import {ADAM_TABLES} from "../../src/core/sql-catalog.js";
 import {makeCohort, removeCohort} from "../fixtures/cohort.js";
 
@@ -24,6 +26,7 @@ test("the product holds the derived ADaM tables as Parquet, read back row for ro
     assert.equal(product.manifest.n, 6);
     assert.equal(product.manifest.qc_sample, null, "six patients: the QC reads the whole cohort");
     assert.equal(qcCohortDir(product), product.manifest.cohort);
+    assert.deepEqual(product.manifest.inputs, digestTree(cohort), "validation's digests of the cohort, as digestTree takes them");
     const derived = await openCohort(cohort);
     try {
       await withAdam(product, async (engine) => {
@@ -89,6 +92,27 @@ test("withProduct shares the build's product (PRODUCT_ENV) and otherwise makes a
       delete process.env[PRODUCT_ENV];
     }
     assert.ok(existsSync(join(shared, "manifest.json")), "the shared product stays for the build's next loader");
+  } finally {
+    removeCohort(cohort);
+  }
+});
+
+test("a build's provenance takes the cohort's digests from its product (PRODUCT_ENV), not from reading the cohort again", async () => {
+  const cohort = makeCohort();
+  const shared = join(scratch, "provenance");
+  try {
+    const product = await ensureProduct(cohort, shared);
+    // A digest only the product knows: if provenance read the cohort, it would find the true one.
+    const marked = {...product.manifest, inputs: product.manifest.inputs.map((d) => d.path === "patients.csv" ? {...d, sha256: "f".repeat(64)} : d)};
+    writeFileSync(join(shared, "manifest.json"), JSON.stringify(marked));
+    process.env[PRODUCT_ENV] = shared;
+    try {
+      assert.equal(provenance(cohort).data_sha256["patients.csv"], "f".repeat(64));
+    } finally {
+      delete process.env[PRODUCT_ENV];
+    }
+    const read = provenance(cohort).data_sha256;
+    assert.deepEqual(read, Object.fromEntries(product.manifest.inputs.map((d) => [d.path, d.sha256])), "without a product: read");
   } finally {
     removeCohort(cohort);
   }

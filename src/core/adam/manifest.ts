@@ -5,6 +5,7 @@ import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Study} from "../cohort/types.js";
 import type {Limits} from "../limits.js";
+import type {FileDigest} from "../release/files.js";
 
 /** The environment variable naming the product directory a build shares between its loaders. */
 export const PRODUCT_ENV = "ADAM_PRODUCT_DIR";
@@ -23,6 +24,11 @@ export interface ProductManifest {
   cohort: string;
   /** Its study.json, as validated. */
   study: Study;
+  /**
+   * Every file of the cohort directory with its SHA-256 and size, as digestTree gives them: the digests of the bytes
+   * validated, taken as they were read, so that a build's provenance need not read the cohort again.
+   */
+  inputs: FileDigest[];
   /** Patients (rows of ADSL). */
   n: number;
   /** Rows of each ADaM table, by table name (adsl, adrs, adtte, adae): what the site publishes of it depends on them. */

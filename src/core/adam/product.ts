@@ -14,6 +14,7 @@ import {SCHEMAS} from "../cohort/schema.js";
 import {validateInto} from "../cohort/validate.js";
 import {Engine} from "../engine.js";
 import {LIMITS, type Limits} from "../limits.js";
+import {digestTree} from "../release/files.js";
 import {drawSample} from "../sample.js";
 import {ADAM_TABLES, EXPORT_FILE, PRODUCT_LOAD_FILE, PRODUCT_ROWS_FILE, PRODUCT_VIEWS_FILE, QC_SAMPLE_FILE} from "../sql-catalog.js";
 import {deriveAdam} from "./derive.js";
@@ -49,7 +50,7 @@ async function writeQcSample(engine: Engine, cohortDir: string, dir: string, k: 
 async function writeProduct(cohortDir: string, dir: string, limits: Limits): Promise<ProductManifest> {
   const engine = await Engine.open();
   try {
-    const {study, problems} = await validateInto(engine, cohortDir);
+    const {study, problems, summary} = await validateInto(engine, cohortDir);
     if (!study) throw new CohortError(cohortDir, problems);
     await deriveAdam(engine, study.cutoff);
     mkdirSync(dir);
@@ -64,7 +65,9 @@ async function writeProduct(cohortDir: string, dir: string, limits: Limits): Pro
       qcSample = {patients: Math.min(n, limits.qcSample), of: n, seed: limits.seed};
     }
     const {qcFull, qcSample: k, seed} = limits;
-    const manifest: ProductManifest = {cohort: resolve(cohortDir), study, n, rows, qc_sample: qcSample, limits: {qcFull, qcSample: k, seed}};
+    const inputs = digestTree(cohortDir, summary.files.map(({file, sha256, bytes}) => ({path: file, sha256, bytes})));
+    const manifest: ProductManifest = {cohort: resolve(cohortDir), study, inputs, n, rows, qc_sample: qcSample,
+      limits: {qcFull, qcSample: k, seed}};
     writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
     return manifest;
   } finally {

@@ -1,6 +1,6 @@
 // SHA-256 and size of every file under a directory: the fingerprint of a cohort or of a built site.
 import {createHash} from "node:crypto";
-import {closeSync, openSync, readdirSync, readSync} from "node:fs";
+import {closeSync, openSync, readdirSync, readSync, statSync} from "node:fs";
 import {join, relative, sep} from "node:path";
 
 export interface FileDigest {
@@ -9,15 +9,24 @@ export interface FileDigest {
   bytes: number;
 }
 
-/** Every regular file below `dir` (dot-files excluded), sorted by path, with its SHA-256 and size. */
-export function digestTree(dir: string): FileDigest[] {
+/**
+ * Every regular file below `dir` (dot-files excluded), sorted by path, with its SHA-256 and size. `known`: digests
+ * already taken of some of them (validation hashes each cohort file as it reads it), used when the size still
+ * matches instead of reading the file again.
+ */
+export function digestTree(dir: string, known: readonly FileDigest[] = []): FileDigest[] {
+  const taken = new Map(known.map((digest) => [digest.path, digest]));
   const out: FileDigest[] = [];
   const walk = (current: string) => {
     for (const entry of readdirSync(current, {withFileTypes: true})) {
       if (entry.name.startsWith(".")) continue;
       const path = join(current, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) out.push(digestFile(path, relative(dir, path).split(sep).join("/")));
+      else if (entry.isFile()) {
+        const name = relative(dir, path).split(sep).join("/");
+        const digest = taken.get(name);
+        out.push(digest && digest.sha256 && digest.bytes === statSync(path).size ? digest : digestFile(path, name));
+      }
     }
   };
   walk(dir);

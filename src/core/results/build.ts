@@ -61,7 +61,7 @@ export async function resultsFromProduct(product: AdamProduct, qc: QcApi = QC, l
   } else {
     results = await checkAgainstQc(unchecked, cohort, qc, limits);
   }
-  const {version, cutoff, reconstructed, data_sha256, data_sha256_all, commit, tools} = provenance(cohort);
+  const {version, cutoff, reconstructed, data_sha256, data_sha256_all, commit, tools} = provenance(cohort, undefined, product.manifest.inputs);
   const reportLimits: ReportLimits | undefined = n > limits.listPatients
     ? {patients_listed: false, lanes: {patients: Math.min(n, limits.lanes), seed: limits.seed,
       selection: selection(limits.lanes, limits.seed)}, qc: qcSample ?? "full"}
