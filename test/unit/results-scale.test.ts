@@ -88,3 +88,21 @@ test("sampled per-patient rows come from the lane sample's ADaM rows; without a 
     engine.close();
   }
 });
+
+test("the KM tables' USUBJID lists are not built when patients are not listed, and are again when they are", async () => {
+  const engine = await openCohort(dir);
+  try {
+    const km = "src/sql/analysis/km.sql";
+    // The ids as kaplan_meier builds them, whatever the projection keeps: the engine's variable decides.
+    const ids = async () => (await engine.sql(`WITH os AS (SELECT PARAMCD, USUBJID, AVAL, CNSR FROM adtte WHERE PARAMCD = 'OS')
+      SELECT sum(len(event_ids) + len(censor_ids))::INTEGER AS n FROM kaplan_meier(os)`))[0]!.n;
+    await runAnalyses(engine, {listPatients: false, sampleLanes: false}, [km]);
+    assert.equal(await ids(), 0, "not listed: no ids built");
+    const [listed] = [...(await runAnalyses(engine, {listPatients: true, sampleLanes: false}, [km])).values()];
+    assert.equal(await ids(), 150, "listed: every patient once, as an event or a censoring, in OS");
+    const os = listed!.find((r) => r.id === "tte.os")!.rows as {event_ids: number[]; censor_ids: number[]}[];
+    assert.equal(os.reduce((sum, r) => sum + r.event_ids.length + r.censor_ids.length, 0), 150);
+  } finally {
+    engine.close();
+  }
+});
