@@ -1,7 +1,8 @@
 // The build product: a cohort validated once and its ADaM derived once, written as the published Parquet files
 // (src/sql/export/adam.sql) with a manifest. Every later step — results, lineage, datasets, dictionary, reconcile —
-// reads these files (src/sql/product/load.sql), never the cohort again. Above LIMITS.qcFull patients the product
-// also holds the QC sub-cohort: the validated rows of a sample of patients, for the independent QC to read.
+// reads these files (src/sql/product/load.sql into memory, views.sql in place), never the cohort again. Above
+// LIMITS.qcFull patients the product also holds the QC sub-cohort: the validated rows of a sample of patients, for
+// the independent QC to read.
 //
 // A build shares one product between its loaders (scripts/build/observable.ts: ADAM_PRODUCT_DIR, a directory keyed
 // by the hash of every loader input, so a change to data or code makes a new one); any other caller gets a private
