@@ -20,8 +20,9 @@ export const ADAM_FILES = [
 export const ADAM_TABLES = ["adsl", "adrs", "adtte", "adae"] as const;
 export type AdamTable = (typeof ADAM_TABLES)[number];
 
-/** Statistical macros (n (%), Clopper–Pearson, Kaplan–Meier) the analysis files call; run before them. */
+/** Macros the analysis files call (listing patients, n (%), Clopper–Pearson, Kaplan–Meier); run before them. */
 export const LIBRARY_FILES = [
+  "src/sql/lib/listing.sql",
   "src/sql/lib/proportion.sql",
   "src/sql/lib/clopper_pearson.sql",
   "src/sql/lib/kaplan_meier.sql",

@@ -3,7 +3,7 @@
 // full QC up to 100 patients and above it the QC of a 60-patient sub-cohort. The real QC runs throughout.
 import assert from "node:assert/strict";
 import {createHash} from "node:crypto";
-import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
@@ -89,7 +89,7 @@ test("sampled per-patient rows come from the lane sample's ADaM rows; without a 
   }
 });
 
-test("the KM tables' USUBJID lists are not built when patients are not listed, and are again when they are", async () => {
+test("the USUBJID lists inside rows (KM ids, AE patient_ids) are not built when patients are not listed, and are again when they are", async () => {
   const engine = await openCohort(dir);
   try {
     const km = "src/sql/analysis/km.sql";
@@ -102,6 +102,13 @@ test("the KM tables' USUBJID lists are not built when patients are not listed, a
     assert.equal(await ids(), 150, "listed: every patient once, as an event or a censoring, in OS");
     const os = listed!.find((r) => r.id === "tte.os")!.rows as {event_ids: number[]; censor_ids: number[]}[];
     assert.equal(os.reduce((sum, r) => sum + r.event_ids.length + r.censor_ids.length, 0), 150);
+    // The AE rows' patient_ids, run as the file is, under each setting.
+    const safety = readFileSync("src/sql/analysis/safety.sql", "utf8").trim().replace(/;$/, "");
+    const patientIds = async () => (await engine.sql(`SELECT sum(len(r.patient_ids))::INTEGER AS n
+      FROM (SELECT unnest(rows) AS r FROM (${safety}) WHERE id = 'safety.grade34')`))[0]!.n as number;
+    assert.ok((await patientIds()) > 0, "listed: the grade 3–4 rows name their patients");
+    await engine.sql("SET VARIABLE list_patients = false");
+    assert.equal(await patientIds(), 0, "not listed: no patient_ids built");
   } finally {
     engine.close();
   }

@@ -66,7 +66,7 @@ export async function runAnalyses(
   files: readonly string[] = ANALYSIS_FILES
 ): Promise<Map<string, Row[]>> {
   await engine.runAll(LIBRARY_FILES);
-  // The USUBJID lists nested in rows (the KM tables' *_ids) are not built at all when they are not listed.
+  // The USUBJID lists nested in rows (*_ids) are not built at all when they are not listed (src/sql/lib/listing.sql).
   await engine.sql(`SET VARIABLE list_patients = ${limits.listPatients}`);
   if (limits.sampleLanes) await createLaneSampleViews(engine);
   const out = new Map<string, Row[]>();

@@ -29,14 +29,16 @@ exact_ci AS (SELECT * FROM clopper_pearson(trials, 0.05)),
 
 severe_by_term AS (
   SELECT AEDECOD, max(AETOXGR)::INTEGER AS AETOXGR, count(DISTINCT USUBJID)::INTEGER AS n_patients,
-         count(*)::INTEGER AS n_events, list(DISTINCT USUBJID ORDER BY USUBJID) AS patient_ids
+         count(*)::INTEGER AS n_events,
+         coalesce(list(DISTINCT USUBJID ORDER BY USUBJID) FILTER (WHERE listing_patients()), []) AS patient_ids
   FROM adae WHERE AEG34FL = 'Y' GROUP BY AEDECOD
 ),
 
 action_by_term AS (  -- the events behind a dose reduction or a withdrawal
   SELECT CASE AEACN WHEN 'DOSE REDUCED' THEN 'safety.dose_reduction' ELSE 'safety.discontinuation' END AS id,
          AEDECOD, max(AETOXGR)::INTEGER AS AETOXGR, count(DISTINCT USUBJID)::INTEGER AS n_patients,
-         count(*)::INTEGER AS n_events, list(DISTINCT USUBJID ORDER BY USUBJID) AS patient_ids
+         count(*)::INTEGER AS n_events,
+         coalesce(list(DISTINCT USUBJID ORDER BY USUBJID) FILTER (WHERE listing_patients()), []) AS patient_ids
   FROM adae WHERE AEACN IN ('DOSE REDUCED', 'DRUG WITHDRAWN')
   GROUP BY ALL
 ),

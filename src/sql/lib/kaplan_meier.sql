@@ -5,15 +5,12 @@
 --   CI(t) = exp(−exp(log(−log S) ∓ z·√v / log S)), undefined (NULL) where S = 1 or S = 0, as R's NA.
 -- kaplan_meier(tbl): tbl names a table or CTE with PARAMCD, USUBJID, AVAL (days), CNSR (0 event, 1 censored);
 --   returns one row per PARAMCD and distinct AVAL, plus time 0, with n_risk (AVAL ≥ t), n_event, n_censor, surv,
---   se, ci_low, ci_high and the USUBJIDs of the events and censorings at t. Those lists are empty when VARIABLE
---   list_patients is false (a large cohort's results leave them out, src/core/results/analyses.ts): inside the
---   rows no projection can drop them, and at 10^6 patients they were half the time of km.sql.
+--   se, ci_low, ci_high and the USUBJIDs of the events and censorings at t. Those lists are empty unless
+--   listing_patients() (src/sql/lib/listing.sql); at 10^6 patients they were half the time of km.sql.
 -- km_median(tbl): median survival and its 95% CI as R prints them (print.survfit, survival 3.5): the first time the
 --   curve is ≤ 0.5, except that when it equals 0.5 exactly (within √ε) and drops below later, the midpoint of that
 --   time and the time of the drop. The CI (Brookmeyer & Crowley 1982, as R computes it) applies the same rule to the
 --   lower and the upper log-log bands; undefined band values are skipped. NULL when not reached. Days.
-
-CREATE OR REPLACE MACRO listing_patients() AS coalesce(getvariable('list_patients'), true);
 
 CREATE OR REPLACE MACRO kaplan_meier(tbl) AS TABLE
 WITH
