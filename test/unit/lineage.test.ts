@@ -141,7 +141,7 @@ describe("the SQL shipped with the derivations", () => {
   test("every file the browser re-run needs, in the build's order, with its role", () => {
     const roles = (role: string) => files.filter((f) => f.role === role).map((f) => f.path.replace(/^src\/sql\//, ""));
     assert.deepEqual(roles("published"), ["published/load.sql"]);
-    assert.deepEqual(roles("library"), ["lib/proportion.sql", "lib/clopper_pearson.sql", "lib/kaplan_meier.sql"]);
+    assert.deepEqual(roles("library"), ["lib/listing.sql", "lib/proportion.sql", "lib/clopper_pearson.sql", "lib/kaplan_meier.sql"]);
     assert.equal(roles("analysis")[0], "analysis/table1.sql");
     assert.equal(roles("analysis").length, 13);
     assert.deepEqual(roles("lineage"), ["lineage/population.sql"]);
