@@ -2,10 +2,7 @@
 -- the column types of docs/data-dictionary.md), without the validation's bookkeeping (line, ok). These src_* views
 -- are the only place calendar dates exist; the ADaM derivations turn them into study days and nothing downstream
 -- reads src_* again.
--- Bound by the engine before this file runs: VARIABLE cutoff (DATE, study.json).
-
-CREATE OR REPLACE TABLE src_study AS
-SELECT getvariable('cutoff')::DATE AS CUTOFFDT;
+-- Bound by the engine before the ADaM files run: VARIABLE cutoff (DATE, study.json; read by cutoff.sql).
 
 CREATE OR REPLACE VIEW src_patients AS SELECT * EXCLUDE (line, ok) FROM cohort_patients;
 CREATE OR REPLACE VIEW src_metastases AS SELECT * EXCLUDE (line, ok) FROM cohort_metastases;
