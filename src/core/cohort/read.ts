@@ -59,7 +59,7 @@ function completeUtf8(buffer: Buffer): number {
 }
 
 /** The first line of the file (at most 1 MiB), without its newline; "" for an empty file. */
-async function firstLine(path: string): Promise<string> {
+export async function firstLine(path: string): Promise<string> {
   let head = Buffer.alloc(0);
   for await (const chunk of createReadStream(path, {highWaterMark: 1 << 16})) {
     head = Buffer.concat([head, chunk as Buffer]);
@@ -73,7 +73,7 @@ async function firstLine(path: string): Promise<string> {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** One streaming pass over the bytes: digest, size, and whether DuckDB can read the file as is. */
-async function scan(path: string): Promise<Scan> {
+export async function scan(path: string): Promise<Scan> {
   const hash = createHash("sha256");
   let bytes = 0;
   let plain = true;

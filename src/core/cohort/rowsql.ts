@@ -122,9 +122,10 @@ ${selects.join("\nUNION ALL ")}`;
  * The typed, checked table cohort_<stem> from raw_<stem>: line, `ok` (the row breaks no row rule), and each column
  * cast to its type (NULL when empty or malformed). `badColumns` are the columns with a value in bad_values_<stem>.
  * USUBJID is kept whenever it is well-formed, even on a row that is not ok: the key rules use every well-formed
- * USUBJID.
+ * USUBJID. `into` names another table, without the line column (the direct load numbers rows by position, direct.ts).
  */
-export function loadChecked(schema: FileSchema, badColumns: readonly string[]): string {
+export function loadChecked(schema: FileSchema, badColumns: readonly string[],
+  into: {table: string; line: boolean} = {table: `cohort_${schema.stem}`, line: true}): string {
   // The same rules as cellRules, but each conditional's `when` once per row rather than once per column it names:
   // a row of treatments.csv would otherwise test its TRTCAT some 60 times.
   const rowRules = [
@@ -145,7 +146,7 @@ export function loadChecked(schema: FileSchema, badColumns: readonly string[]): 
     return `${guarded ? `CASE WHEN ${passes(v, column.check)} THEN ${cast} END` : cast} AS ${v}`;
   });
   const ok = rowRules.length === 0 ? "true" : `NOT (${rowRules.join("\n  OR ")})`;
-  return `CREATE OR REPLACE TABLE cohort_${schema.stem} AS\nSELECT line, ${ok} AS ok,\n  ` +
+  return `CREATE OR REPLACE TABLE ${into.table} AS\nSELECT ${into.line ? "line, " : ""}${ok} AS ok,\n  ` +
     `${columns.join(",\n  ")}\nFROM raw_${schema.stem}`;
 }
 

@@ -1,8 +1,9 @@
 // validateCohort(dir): the one validation every entry point runs before any analysis, in DuckDB so that it scales
-// with the data (docs/scale.md). Each file is read once (read.ts) and checked row by row while it is loaded into a
-// typed table (the rules of schema.ts as SQL, rowsql.ts); only rows that break a rule are looked at again, to say
-// which cell breaks which rule, and each file's key is checked (keys.ts: no row counted twice). Then the rules across
-// rows and files (src/sql/validate/cross.sql). Every problem is reported at once, located. A valid cohort's typed
+// with the data (docs/scale.md). A clean plain file goes straight to its typed table (direct.ts). Any other file is
+// read once as text (read.ts) and checked row by row while it is loaded into a typed table (the rules of schema.ts
+// as SQL, rowsql.ts); only rows that break a rule are looked at again, to say which cell breaks which rule, and
+// each file's key is checked (keys.ts: no row counted twice). Then the rules across rows and files
+// (src/sql/validate/cross.sql). Every problem is reported at once, located. A valid cohort's typed
 // tables stay in the engine for the analyses (validateInto; the build product, src/core/adam/product.ts, uses it).
 import {mkdtempSync, rmSync} from "node:fs";
 import {stat} from "node:fs/promises";
@@ -11,6 +12,7 @@ import {join} from "node:path";
 import {Engine} from "../engine.js";
 import {CROSS_FILE} from "../sql-catalog.js";
 import {CSV_RULES} from "./csv.js";
+import {loadDirect} from "./direct.js";
 import {keyProblems} from "./keys.js";
 import {CohortError, sortProblems, type Problem} from "./problem.js";
 import {dropRaw, readRaw, type FileSummary, type RawFile} from "./read.js";
@@ -74,6 +76,9 @@ const located = (row: Record<string, unknown>) =>
 
 /** Loads and checks one file; returns its summary and its file-level and row problems. */
 async function checkFile(engine: Engine, dir: string, schema: FileSchema, scratch: string) {
+  const direct = await loadDirect(engine, dir, schema);
+  if (direct) return {summary: direct, problems: [], structural: false};
+  // Located: every cell as text first, so that each problem can name its line, column and value.
   const raw: RawFile = await readRaw(engine, dir, schema, scratch);
   await engine.sql(badValues(schema));
   const badColumns = await engine.sql(`SELECT DISTINCT "column" FROM bad_values_${schema.stem}`);
