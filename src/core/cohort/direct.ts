@@ -8,23 +8,14 @@ import {join} from "node:path";
 import {stat} from "node:fs/promises";
 import type {Engine} from "../engine.js";
 import {checkHeader} from "./csv.js";
-import {firstLine, plainCsv, scan, type FileSummary} from "./read.js";
+import {firstLine, plainCells, scan, type FileSummary} from "./read.js";
 import {badValues, ident, loadChecked} from "./rowsql.js";
 import type {FileSchema} from "./schema.js";
-
-/** Drops whatever an attempt at the direct load of `schema`'s file left behind. */
-async function dropDirect(engine: Engine, {stem}: FileSchema): Promise<void> {
-  await engine.sql(`DROP VIEW IF EXISTS cohort_${stem}; DROP TABLE IF EXISTS cohort_rows_${stem};
-    DROP VIEW IF EXISTS raw_${stem}; DROP TABLE IF EXISTS bad_values_${stem}`);
-}
 
 /** Whether the file, read as it is, breaks no column, row or key rule (its tables are left in place when it does not). */
 async function loadsClean(engine: Engine, path: string, header: readonly string[], schema: FileSchema): Promise<number | undefined> {
   const {stem} = schema;
-  await engine.sql(`SET VARIABLE path_${stem} = $path`, {path});
-  const csv = plainCsv(`path_${stem}`, header.map((name) => [name, "VARCHAR"] as const));
-  await engine.sql(`CREATE OR REPLACE TEMP VIEW raw_${stem} AS
-    SELECT ${schema.columns.map((c) => `coalesce(${ident(c.name)}, '') AS ${ident(c.name)}`).join(", ")} FROM ${csv}`);
+  await engine.sql(`CREATE OR REPLACE TEMP VIEW raw_${stem} AS ${await plainCells(engine, path, header, schema)}`);
   await engine.sql("SET preserve_insertion_order = false");
   await engine.sql(badValues(schema));
   const [{bad}] = (await engine.sql(`SELECT count(*) AS bad FROM bad_values_${stem}`)) as {bad: number}[];
@@ -57,9 +48,10 @@ export async function loadDirect(engine: Engine, dir: string, schema: FileSchema
     scan(path),
     loadsClean(engine, path, header, schema).catch(() => undefined) // a ragged row: the located way says where
   ]);
-  await engine.sql(`DROP VIEW IF EXISTS raw_${schema.stem}; DROP TABLE IF EXISTS bad_values_${schema.stem}`);
+  const {stem} = schema;
+  await engine.sql(`DROP VIEW IF EXISTS raw_${stem}; DROP TABLE IF EXISTS bad_values_${stem}`);
   if (!scanned.plain || rows === undefined) {
-    await dropDirect(engine, schema);
+    await engine.sql(`DROP VIEW IF EXISTS cohort_${stem}; DROP TABLE IF EXISTS cohort_rows_${stem}`);
     return undefined;
   }
   return {file: schema.file, rows, sha256: scanned.sha256, bytes: scanned.bytes};

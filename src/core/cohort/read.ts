@@ -105,16 +105,24 @@ async function emptyRaw(engine: Engine, schema: FileSchema): Promise<void> {
   await engine.sql(`CREATE OR REPLACE TEMP VIEW raw_${schema.stem} AS SELECT * FROM raw_cells_${schema.stem}`);
 }
 
+/**
+ * Binds the path of a plain file and returns the query of its cells as DuckDB's reader gives them: one VARCHAR per
+ * column of `schema` ('' for an empty cell), whatever the column order of `header`.
+ */
+export async function plainCells(engine: Engine, path: string, header: readonly string[], schema: FileSchema): Promise<string> {
+  await engine.sql(`SET VARIABLE path_${schema.stem} = $path`, {path});
+  const columns = header.map((name) => [name, "VARCHAR"] as const);
+  return `SELECT ${schema.columns.map((c) => `coalesce(${ident(c.name)}, '') AS ${ident(c.name)}`).join(", ")}
+    FROM ${plainCsv(`path_${schema.stem}`, columns)}`;
+}
+
 /** The plain way: DuckDB's CSV reader into a table in file order (it fails on a ragged row: see readRaw). */
 async function plainRaw(engine: Engine, path: string, header: string[], schema: FileSchema): Promise<void> {
   const stem = schema.stem;
-  await engine.sql(`SET VARIABLE path_${stem} = $path`, {path});
-  const columns = header.map((name) => [name, "VARCHAR"] as const);
+  const cells = await plainCells(engine, path, header, schema);
   // rowid must be the row's position in the file (DuckDB's default; deriveAdam turns it off for the ADaM tables).
   await engine.sql("SET preserve_insertion_order = true");
-  await engine.sql(`CREATE OR REPLACE TEMP TABLE raw_cells_${stem} AS
-    SELECT ${schema.columns.map((c) => `coalesce(${ident(c.name)}, '') AS ${ident(c.name)}`).join(", ")}
-    FROM ${plainCsv(`path_${stem}`, columns)}`);
+  await engine.sql(`CREATE OR REPLACE TEMP TABLE raw_cells_${stem} AS ${cells}`);
   await engine.sql(`CREATE OR REPLACE TEMP VIEW raw_${stem} AS
     SELECT CAST(rowid + 2 AS INTEGER) AS line, * FROM raw_cells_${stem}`);
 }
