@@ -12,7 +12,10 @@ import {firstLine, plainCells, scan, type FileSummary} from "./read.js";
 import {badValues, ident, loadChecked} from "./rowsql.js";
 import type {FileSchema} from "./schema.js";
 
-/** Whether the file, read as it is, breaks no column, row or key rule (its tables are left in place when it does not). */
+/**
+ * The file's row count if, read as it is, it breaks no column, row or key rule; undefined if it does. Either way its
+ * tables are left for loadDirect to keep or drop.
+ */
 async function loadsClean(engine: Engine, path: string, header: readonly string[], schema: FileSchema): Promise<number | undefined> {
   const {stem} = schema;
   await engine.sql(`CREATE OR REPLACE TEMP VIEW raw_${stem} AS ${await plainCells(engine, path, header, schema)}`);
