@@ -15,6 +15,12 @@ export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 export type Row = Record<string, unknown>;
 
+/** The text of a .sql file (path relative to the project root). */
+export const sqlText = (file: string): string => readFileSync(resolve(ROOT, file), "utf8");
+
+/** The query of a .sql file holding one SELECT, without its final semicolon: to build on, as a view or subquery. */
+export const queryOf = (file: string): string => sqlText(file).trim().replace(/;$/, "");
+
 /** Calendar types: none may leave the engine (only study days are published). */
 const DATE_TYPES = new Set<DuckDBTypeId>([
   DuckDBTypeId.DATE, DuckDBTypeId.TIME, DuckDBTypeId.TIME_NS, DuckDBTypeId.TIME_TZ, DuckDBTypeId.TIMESTAMP,
@@ -79,12 +85,11 @@ export class Engine {
   }
 
   /**
-   * Runs the query of a .sql file (path relative to the project root) and yields its rows one DuckDB chunk at a
-   * time, column by column (values as `sql` gives them): a table larger than memory is never held, and no object
-   * is made per row (the SAS transport export).
+   * Runs a query and yields its rows one DuckDB chunk at a time, column by column (values as `sql` gives them): a
+   * table larger than memory is never held, and no object is made per row (the SAS transport export).
    */
-  async *streamColumns(file: string): AsyncGenerator<{names: string[]; rowCount: number; columns: unknown[][]}> {
-    const result = await this.connection.stream(readFileSync(resolve(ROOT, file), "utf8"));
+  async *streamColumns(text: string): AsyncGenerator<{names: string[]; rowCount: number; columns: unknown[][]}> {
+    const result = await this.connection.stream(text);
     const names = result.columnNames();
     const types = result.columnTypes();
     for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
@@ -109,7 +114,7 @@ export class Engine {
   /** Runs a .sql file (path relative to the project root); returns the rows of its last statement. */
   async run(file: string): Promise<Row[]> {
     try {
-      return await this.sql(readFileSync(resolve(ROOT, file), "utf8"));
+      return await this.sql(sqlText(file));
     } catch (error) {
       throw new Error(`${file}: ${(error as Error).message}`, {cause: error});
     }

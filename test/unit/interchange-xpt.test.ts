@@ -10,7 +10,9 @@ import {fileURLToPath} from "node:url";
 import fc from "fast-check";
 import xportModule from "xport-js";
 import {csvParse} from "d3-dsv";
-import {ibmFloat, sasDatetime, xpt, XptError, type XptDatasetSpec} from "../../src/core/interchange/xpt.js";
+import {ibmFloat, sasDatetime, xpt, XptError, XptWriter, type XptDatasetSpec} from "../../src/core/interchange/xpt.js";
+import {writeAdamXpt} from "../../src/core/interchange/adam-xpt.js";
+import {openCohort} from "../../src/core/adam/derive.js";
 import {writeDatasets} from "../../src/core/results/datasets.js";
 import {ADAM_METADATA} from "../../src/core/adam-metadata.js";
 
@@ -113,6 +115,52 @@ describe("the record layout", () => {
     const rows = await records(lib);
     assert.deepEqual(rows, [{AGE: 62, SEX: "F"}, {AGE: null, SEX: "MALE"},
       ...more.map(([age, sex]) => ({AGE: age, SEX: sex}))]);
+  });
+});
+
+describe("observations laid out by SQL", () => {
+  const spec: XptDatasetSpec = {...SPEC, variables: [...SPEC.variables, {name: "DY", label: "Day", type: "numeric"}]};
+  const lengths = [8, 4, 8];
+  const rows = [[62, "F", -3], [null, "MALE", 0], [-0.5, null, null]];
+  // As adam-xpt.ts's SQL lays them out: text padded to its length, each number an 8-character placeholder.
+  const records = ["        F           ", ".       MALE        ", "            .       "];
+  const numbers = [[62, 0, -0.5], [-3, 0, 0]];
+  const byValue = () => new XptWriter(spec, lengths).encode(spec.variables.map((_, i) => rows.map((row) => row[i]!)), rows.length);
+
+  test("give the bytes the value-by-value encoding gives: numbers, missing numbers, padded and missing text", () => {
+    assert.deepEqual(new XptWriter(spec, lengths).encodeLaidOut(records, numbers, rows.length), byValue());
+    assert.equal(byValue().subarray(12, 20).toString("hex"), "c130000000000000"); // -3, the third variable of row 1
+  });
+
+  test("a record that is not printable ASCII of the observation's length, or a number that is not finite, is refused before anything is encoded", () => {
+    for (const bad of [records[0]!.replace("F", "é"), records[0]!.slice(1), records[0]!.replace("F", "\t"),
+      records[0]!.slice(0, 12) + "!" + records[0]!.slice(13)]) {
+      const writer = new XptWriter(spec, lengths);
+      assert.equal(writer.encodeLaidOut([bad, ...records.slice(1)], numbers, rows.length), null, JSON.stringify(bad));
+      assert.deepEqual(writer.encode(spec.variables.map((_, i) => rows.map((row) => row[i]!)), rows.length), byValue(),
+        "the writer starts again at row 1");
+    }
+  });
+
+  test("the ADaM tables are laid out by SQL (never value by value) and read back as the CSVs (next test); a NaN goes value by value and is named with its row", async () => {
+    const engine = await openCohort(cohort);
+    const encode = XptWriter.prototype.encode;
+    let byValueBatches = 0;
+    XptWriter.prototype.encode = function (...args) {
+      byValueBatches++;
+      return encode.apply(this, args);
+    };
+    try {
+      await writeAdamXpt(engine, scratch, SPEC.created);
+      assert.equal(byValueBatches, 0);
+      await engine.sql("UPDATE adsl SET KI67 = 'NaN'::DOUBLE WHERE USUBJID = (SELECT max(USUBJID) FROM adsl)");
+      await assert.rejects(writeAdamXpt(engine, scratch, SPEC.created, ["adsl"]),
+        (error: Error) => error instanceof XptError && /adsl\.xpt: ADSL variable KI67: NaN is not a number SAS can hold \(row 6\)/.test(error.message));
+      assert.ok(byValueBatches > 0);
+    } finally {
+      XptWriter.prototype.encode = encode;
+      engine.close();
+    }
   });
 });
 

@@ -54,6 +54,12 @@ const SAS_OS = "NODE";
 /** A SAS numeric missing value (.): the byte '.' followed by seven zeros. */
 const MISSING_BYTE = 0x2e;
 
+/**
+ * The first character of a numeric variable's placeholder in a laid-out observation (XptWriter.encodeLaidOut):
+ * '.' missing (SAS's own missing byte), '!' a value that is not a finite number; any other, a number.
+ */
+export const LAID_OUT = {missing: MISSING_BYTE, notFinite: 0x21} as const;
+
 const scratch = new DataView(new ArrayBuffer(8));
 
 /**
@@ -247,6 +253,38 @@ export class XptWriter {
           } else if (text.length > length) this.problem(`${at}: value longer than its length ${length}`, first + row + 1);
           else out.write(text, offset, "latin1");
         }
+      }
+    });
+    this.rowsSeen += rowCount;
+    this.bytesWritten += out.length;
+    return out;
+  }
+
+  /**
+   * The observations of a batch of `rowCount` rows already laid out as text (by SQL, src/core/interchange/adam-xpt.ts):
+   * `records[row]` is the row's observation, each text variable blank-padded to its length and each numeric
+   * variable an 8-character placeholder (LAID_OUT: missing, not a finite number, or a number); `numbers[j]` holds
+   * the values of the j-th numeric variable (any number where missing). The same bytes as `encode`, with one string
+   * per row instead of one value per cell. Returns null, having encoded nothing, if a record is not printable ASCII
+   * of the observation's length or holds a number that is not finite: those rows need `encode`, which names each
+   * problem.
+   */
+  encodeLaidOut(records: readonly string[], numbers: readonly (readonly number[])[], rowCount: number): Buffer | null {
+    const numericAt = this.spec.variables.flatMap((variable, i) => variable.type === "numeric" ? [this.positions[i]!] : []);
+    for (let row = 0; row < rowCount; row++) {
+      const record = records[row]!;
+      if (record.length !== this.rowLength || !ASCII.test(record)) return null;
+      for (const position of numericAt) if (record.charCodeAt(position) === LAID_OUT.notFinite) return null;
+    }
+    const out = Buffer.allocUnsafe(rowCount * this.rowLength);
+    for (let row = 0; row < rowCount; row++) out.write(records[row]!, row * this.rowLength, "latin1");
+    const numeric = this.spec.variables.filter((variable) => variable.type === "numeric");
+    numericAt.forEach((position, j) => {
+      const values = numbers[j]!;
+      const at = `${this.spec.name} variable ${numeric[j]!.name}`;
+      for (let row = 0, offset = position; row < rowCount; row++, offset += this.rowLength) {
+        const refused = writeIbmFloat(out[offset] === LAID_OUT.missing ? null : values[row]!, out, offset);
+        if (refused) this.problem(`${at}: ${refused}`, this.rowsSeen + row + 1);
       }
     });
     this.rowsSeen += rowCount;

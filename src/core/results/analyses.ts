@@ -1,9 +1,7 @@
 // The analysis SQL (src/sql/analysis/, with the macros of src/sql/lib/) run against ADaM tables already in an
 // engine, and how much of each output leaves the engine for a large cohort (docs/results.md, "Large cohorts").
-import {readFileSync} from "node:fs";
-import {resolve} from "node:path";
 import {DuckDBTypeId, type DuckDBListType, type DuckDBStructType, type DuckDBType} from "@duckdb/node-api";
-import {ROOT, type Engine, type Row} from "../engine.js";
+import {queryOf, type Engine, type Row} from "../engine.js";
 import {ADAM_TABLES, ANALYSIS_FILES, LIBRARY_FILES} from "../sql-catalog.js";
 
 /**
@@ -74,7 +72,7 @@ export async function runAnalyses(
     // Each analysis file is one SELECT: as a view, its columns are known before it runs, and what is not selected
     // (the patients lists of a large cohort) is never computed. DuckDB prunes no column below a materialised CTE
     // (one used twice), so a file whose unselected lists sit there inlines that CTE (NOT MATERIALIZED).
-    const text = readFileSync(resolve(ROOT, file), "utf8").trim().replace(/;$/, "");
+    const text = queryOf(file);
     try {
       await engine.sql(`CREATE OR REPLACE TEMP VIEW analysis_out AS\n${text}`);
       const {names, types} = await engine.describe("SELECT * FROM analysis_out");
