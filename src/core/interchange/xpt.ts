@@ -270,18 +270,17 @@ export class XptWriter {
    * problem.
    */
   encodeLaidOut(records: readonly string[], numbers: readonly (readonly number[])[], rowCount: number): Buffer | null {
-    const numericAt = this.spec.variables.flatMap((variable, i) => variable.type === "numeric" ? [this.positions[i]!] : []);
+    const numeric = this.spec.variables.flatMap(({name, type}, i) => type === "numeric" ? [{name, position: this.positions[i]!}] : []);
     for (let row = 0; row < rowCount; row++) {
       const record = records[row]!;
       if (record.length !== this.rowLength || !ASCII.test(record)) return null;
-      for (const position of numericAt) if (record.charCodeAt(position) === LAID_OUT.notFinite) return null;
+      for (const {position} of numeric) if (record.charCodeAt(position) === LAID_OUT.notFinite) return null;
     }
     const out = Buffer.allocUnsafe(rowCount * this.rowLength);
     for (let row = 0; row < rowCount; row++) out.write(records[row]!, row * this.rowLength, "latin1");
-    const numeric = this.spec.variables.filter((variable) => variable.type === "numeric");
-    numericAt.forEach((position, j) => {
+    numeric.forEach(({name, position}, j) => {
       const values = numbers[j]!;
-      const at = `${this.spec.name} variable ${numeric[j]!.name}`;
+      const at = `${this.spec.name} variable ${name}`;
       for (let row = 0, offset = position; row < rowCount; row++, offset += this.rowLength) {
         const refused = writeIbmFloat(out[offset] === LAID_OUT.missing ? null : values[row]!, out, offset);
         if (refused) this.problem(`${at}: ${refused}`, this.rowsSeen + row + 1);
