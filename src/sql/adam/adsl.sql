@@ -9,8 +9,9 @@
 
 CREATE OR REPLACE TABLE adsl AS
 WITH
+-- One aggregate per source file and patient, joined to the patient once (docs/scale.md).
 -- The treatments of each patient in one pass, one group of columns per clinical concept. Dates stay calendar dates
--- here (internal); study_days turns them into study days.
+-- here (internal); the final SELECT turns them into study days.
 treatment AS (
   SELECT USUBJID,
     -- induction chemotherapy: the regimen, first to last day
@@ -45,73 +46,61 @@ metastatic_sites AS (  -- distant metastases at diagnosis
   FROM src_metastases GROUP BY USUBJID
 ),
 
-progression_record AS (  -- progression events by site, and RECIST PD assessments
-  SELECT USUBJID, EVDTC AS dt, PROGSITE FROM src_events_asof WHERE EVENT = 'PROGRESSION'
-  UNION ALL
-  SELECT USUBJID, RSDTC, NULL FROM src_assessments_asof WHERE RSORRES = 'PD'
-),
-
-progression AS (  -- first progression (any site or PD), first locoregional and first distant progression
-  SELECT USUBJID, min(dt) AS PROGDT,
-         min(dt) FILTER (WHERE PROGSITE = 'LOCOREGIONAL') AS LRPDT,
-         min(dt) FILTER (WHERE PROGSITE = 'DISTANT') AS DMPDT
-  FROM progression_record
+follow_up AS (  -- the events of each patient in one pass: progression by site, death, the end of follow-up
+  SELECT USUBJID,
+    min(EVDTC) FILTER (WHERE EVENT = 'PROGRESSION') AS progression_event_dt,
+    -- first locoregional and first distant progression
+    min(EVDTC) FILTER (WHERE EVENT = 'PROGRESSION' AND PROGSITE = 'LOCOREGIONAL') AS LRPDT,
+    min(EVDTC) FILTER (WHERE EVENT = 'PROGRESSION' AND PROGSITE = 'DISTANT') AS DMPDT,
+    min(EVDTC) FILTER (WHERE EVENT = 'DEATH') AS DTHDT,
+    arg_min(DTHCAUSE, EVDTC) FILTER (WHERE EVENT = 'DEATH') AS DTHCAUS,
+    -- end of follow-up: the last contact or death
+    max(EVDTC) FILTER (WHERE EVENT IN ('DEATH', 'LAST_CONTACT')) AS LSTALVDT
+  FROM src_events_asof
   GROUP BY USUBJID
 ),
 
-death AS (
-  SELECT USUBJID, min(EVDTC) AS DTHDT, arg_min(DTHCAUSE, EVDTC) AS DTHCAUS
-  FROM src_events_asof WHERE EVENT = 'DEATH'
-  GROUP BY USUBJID
+progressive_disease AS (  -- the first RECIST PD assessment
+  SELECT USUBJID, min(RSDTC) AS pd_dt FROM src_assessments_asof WHERE RSORRES = 'PD' GROUP BY USUBJID
 ),
 
-last_known_alive AS (  -- end of follow-up: the last contact or death
-  SELECT USUBJID, max(EVDTC) AS LSTALVDT
-  FROM src_events_asof WHERE EVENT IN ('DEATH', 'LAST_CONTACT')
-  GROUP BY USUBJID
-),
-
-study_days AS (  -- every date above as a study day (Day 1 = TRTSDT, day1.sql)
-  SELECT d.USUBJID,
-         study_day(t.INDSTDT, d.TRTSDT) AS INDSTDY, study_day(t.INDENDT, d.TRTSDT) AS INDENDY,
-         study_day(t.CRTSTDT, d.TRTSDT) AS CRTSTDY, study_day(t.CRTENDT, d.TRTSDT) AS CRTENDY,
-         study_day(t.SURGDT, d.TRTSDT) AS SURGDY,
-         study_day(t.LRFADT, d.TRTSDT) AS LRFADY, study_day(t.LRESDT, d.TRTSDT) AS LRESDY,
-         study_day(t.ADJSTDT, d.TRTSDT) AS ADJSTDY, study_day(t.ADJENDT, d.TRTSDT) AS ADJENDY,
-         study_day(g.PROGDT, d.TRTSDT) AS PROGDY, study_day(g.LRPDT, d.TRTSDT) AS LRPDY,
-         study_day(g.DMPDT, d.TRTSDT) AS DMPDY,
-         study_day(dth.DTHDT, d.TRTSDT) AS DTHDY, study_day(f.LSTALVDT, d.TRTSDT) AS LSTALVDY
-  FROM src_day1 d
+dates AS (  -- every date of a patient, calendar dates still (internal): the first progression is the first
+  -- progression event or PD assessment, whichever comes first (least() skips a missing one)
+  SELECT p.*, d.TRTSDT, m.liver, m.peritoneum, t.* EXCLUDE (USUBJID), f.* EXCLUDE (USUBJID),
+         least(f.progression_event_dt, pd.pd_dt) AS PROGDT
+  FROM src_patients p
+  LEFT JOIN src_day1 d USING (USUBJID)
+  LEFT JOIN metastatic_sites m USING (USUBJID)
   LEFT JOIN treatment t USING (USUBJID)
-  LEFT JOIN progression g USING (USUBJID)
-  LEFT JOIN death dth USING (USUBJID)
-  LEFT JOIN last_known_alive f USING (USUBJID)
+  LEFT JOIN follow_up f USING (USUBJID)
+  LEFT JOIN progressive_disease pd USING (USUBJID)
 )
 
 SELECT
-  p.USUBJID, p.AGE, p.SEX::VARCHAR AS SEX, p.ECOG, p.KI67, p.MORPH::VARCHAR AS MORPH,
-  p.PRIMSITE::VARCHAR AS PRIMSITE, p.CTSTAGE::VARCHAR AS CTSTAGE, p.CNSTAGE::VARCHAR AS CNSTAGE,
-  p.CMSTAGE::VARCHAR AS CMSTAGE,
-  CASE p.CMSTAGE WHEN 'M1' THEN 'METASTATIC' ELSE 'LOCALLY ADVANCED' END AS STAGE,
-  CASE WHEN coalesce(m.liver, false) THEN 'Y' ELSE 'N' END AS LIVMETFL,
-  CASE WHEN coalesce(m.peritoneum, false) THEN 'Y' ELSE 'N' END AS PERMETFL,
-  p.COMORB::VARCHAR AS COMORB,
-  t.REGIMEN,
-  split_part(t.REGIMEN, '_', 1) AS PLATIN,
-  coalesce(t.CYCLES1L, 0) AS CYCLES1L,
-  t.RTDOSE, t.RTFRAC, t.RTINTENT::VARCHAR AS RTINTENT,
-  CASE WHEN t.SURGDT IS NULL THEN 'N' ELSE 'Y' END AS SURGFL,
-  t.MARGIN::VARCHAR AS MARGIN, t.YPT::VARCHAR AS YPT,
-  CASE WHEN t.YPT = 'ypT0' THEN 'Y' WHEN t.SURGDT IS NOT NULL THEN 'N' END AS YPT0FL,
-  CASE WHEN d.LRFADY IS NULL THEN 'N' ELSE 'Y' END AS LIVRFAFL,
-  CASE WHEN d.LRESDY IS NULL THEN 'N' ELSE 'Y' END AS LIVRESFL,
-  d.INDSTDY, d.INDENDY, d.CRTSTDY, d.CRTENDY, d.SURGDY, d.LRFADY, d.LRESDY, d.ADJSTDY, d.ADJENDY,
-  CASE WHEN d.PROGDY IS NULL THEN 'N' ELSE 'Y' END AS PROGFL, d.PROGDY,
-  CASE WHEN d.LRPDY IS NULL THEN 'N' ELSE 'Y' END AS LRPFL, d.LRPDY,
-  CASE WHEN d.DMPDY IS NULL THEN 'N' ELSE 'Y' END AS DMPFL, d.DMPDY,
-  CASE WHEN d.DTHDY IS NULL THEN 'N' ELSE 'Y' END AS DTHFL, d.DTHDY, dth.DTHCAUS::VARCHAR AS DTHCAUS, d.LSTALVDY
-FROM src_patients p
-LEFT JOIN metastatic_sites m USING (USUBJID)
-LEFT JOIN treatment t USING (USUBJID)
-LEFT JOIN death dth USING (USUBJID)
-LEFT JOIN study_days d USING (USUBJID);
+  USUBJID, AGE, SEX::VARCHAR AS SEX, ECOG, KI67, MORPH::VARCHAR AS MORPH,
+  PRIMSITE::VARCHAR AS PRIMSITE, CTSTAGE::VARCHAR AS CTSTAGE, CNSTAGE::VARCHAR AS CNSTAGE,
+  CMSTAGE::VARCHAR AS CMSTAGE,
+  CASE CMSTAGE WHEN 'M1' THEN 'METASTATIC' ELSE 'LOCALLY ADVANCED' END AS STAGE,
+  CASE WHEN coalesce(liver, false) THEN 'Y' ELSE 'N' END AS LIVMETFL,
+  CASE WHEN coalesce(peritoneum, false) THEN 'Y' ELSE 'N' END AS PERMETFL,
+  COMORB::VARCHAR AS COMORB,
+  REGIMEN,
+  split_part(REGIMEN, '_', 1) AS PLATIN,
+  coalesce(CYCLES1L, 0) AS CYCLES1L,
+  RTDOSE, RTFRAC, RTINTENT::VARCHAR AS RTINTENT,
+  CASE WHEN SURGDT IS NULL THEN 'N' ELSE 'Y' END AS SURGFL,
+  MARGIN::VARCHAR AS MARGIN, YPT::VARCHAR AS YPT,
+  CASE WHEN YPT = 'ypT0' THEN 'Y' WHEN SURGDT IS NOT NULL THEN 'N' END AS YPT0FL,
+  CASE WHEN LRFADT IS NULL THEN 'N' ELSE 'Y' END AS LIVRFAFL,
+  CASE WHEN LRESDT IS NULL THEN 'N' ELSE 'Y' END AS LIVRESFL,
+  -- each date as a study day (Day 1 = TRTSDT, day1.sql)
+  study_day(INDSTDT, TRTSDT) AS INDSTDY, study_day(INDENDT, TRTSDT) AS INDENDY,
+  study_day(CRTSTDT, TRTSDT) AS CRTSTDY, study_day(CRTENDT, TRTSDT) AS CRTENDY,
+  study_day(SURGDT, TRTSDT) AS SURGDY, study_day(LRFADT, TRTSDT) AS LRFADY, study_day(LRESDT, TRTSDT) AS LRESDY,
+  study_day(ADJSTDT, TRTSDT) AS ADJSTDY, study_day(ADJENDT, TRTSDT) AS ADJENDY,
+  CASE WHEN PROGDT IS NULL THEN 'N' ELSE 'Y' END AS PROGFL, study_day(PROGDT, TRTSDT) AS PROGDY,
+  CASE WHEN LRPDT IS NULL THEN 'N' ELSE 'Y' END AS LRPFL, study_day(LRPDT, TRTSDT) AS LRPDY,
+  CASE WHEN DMPDT IS NULL THEN 'N' ELSE 'Y' END AS DMPFL, study_day(DMPDT, TRTSDT) AS DMPDY,
+  CASE WHEN DTHDT IS NULL THEN 'N' ELSE 'Y' END AS DTHFL, study_day(DTHDT, TRTSDT) AS DTHDY,
+  DTHCAUS::VARCHAR AS DTHCAUS, study_day(LSTALVDT, TRTSDT) AS LSTALVDY
+FROM dates;
