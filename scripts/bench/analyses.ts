@@ -3,8 +3,9 @@
  * The `analyses` step of `npm run bench` (docs/scale.md): the analyses that scripts/bench/analyses.R computes in R
  * (Table 1, the confirmed ORR with its Clopper–Pearson interval, Kaplan–Meier OS and PFS with medians), computed the
  * way the report computes them: the cohort CSVs read by DuckDB's plain-file reader with the column types of
- * src/core/cohort/schema.ts (scripts/bench/typed-csv.ts), the ADaM SQL, then the analysis files that compute the
- * same values (SAME_AS_R, scripts/bench/agreement.ts). Like the R script, and unlike
+ * src/core/cohort/schema.ts (scripts/bench/typed-csv.ts), only the columns that the ADaM SQL names (what the `typed`
+ * step reads, scripts/bench/used-columns.ts, so that analyses ÷ typed is what deriving costs), the ADaM SQL, then the
+ * analysis files that compute the same values (SAME_AS_R, scripts/bench/agreement.ts). Like the R script, and unlike
  * `npm run results`, it neither validates the cohort nor runs the QC: it measures the analyses alone, on the same
  * data, so that the two can be compared. Prints {"results": [{id, stats}], "phases_ms": {start, open, read, adam,
  * analyses}}: where the time goes, fixed costs included.
@@ -17,7 +18,8 @@ import {Engine} from "../../src/core/engine.js";
 import {runAnalyses} from "../../src/core/results/analyses.js";
 import {LIMITS} from "../../src/core/limits.js";
 import {SAME_AS_R} from "./agreement.js";
-import {typedCsv} from "./typed-csv.js";
+import {typedTable} from "./typed-csv.js";
+import {adamSql, usedColumns} from "./used-columns.js";
 import {args} from "../args.js";
 
 const {dir} = args({usage: "node --import tsx scripts/bench/analyses.ts DIR", options: {}, positionals: ["dir"]}).positionals;
@@ -32,11 +34,13 @@ const lap = (phase: string) => {
 const engine = await Engine.open();
 lap("open");
 try {
-  // The tables validation leaves behind (cohort_<stem>: line, ok, typed columns), read without the checks. Nothing
+  // The tables validation leaves behind (cohort_<stem>: line, ok, typed columns), read without the checks and
+  // without the columns that no derivation reads (the report validates those, this step does not). Nothing
   // here reports a problem, so rows need no line number and may be read in any order.
   await engine.sql("SET preserve_insertion_order = false");
+  const sql = adamSql();
   for (const schema of SCHEMAS) {
-    await engine.sql(`CREATE TABLE typed_${schema.stem} AS SELECT * FROM ${await typedCsv(engine, dir, schema)}`);
+    await typedTable(engine, dir, schema, usedColumns(schema, sql));
     await engine.sql(`CREATE VIEW cohort_${schema.stem} AS SELECT NULL::INTEGER AS line, true AS ok, *
       FROM typed_${schema.stem}`);
   }

@@ -11,3 +11,8 @@ export async function typedCsv(engine: Engine, dir: string, schema: FileSchema):
   await engine.sql(`SET VARIABLE path_${schema.stem} = $path`, {path: join(dir, schema.file)});
   return plainCsv(`path_${schema.stem}`, schema.columns.map((column) => [column.name, sqlType(column)] as const));
 }
+
+/** Reads the named `columns` of `schema`'s file in `dir` into the table typed_<stem>: what DuckDB parses and casts. */
+export async function typedTable(engine: Engine, dir: string, schema: FileSchema, columns: readonly string[]): Promise<void> {
+  await engine.sql(`CREATE TABLE typed_${schema.stem} AS SELECT ${columns.join(", ")} FROM ${await typedCsv(engine, dir, schema)}`);
+}
