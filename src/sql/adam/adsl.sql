@@ -9,7 +9,8 @@
 
 CREATE OR REPLACE TABLE adsl AS
 WITH
--- One aggregate per source file and patient, joined to the patient once (docs/scale.md).
+-- Each source file aggregated once per patient (the PD assessments apart), and each aggregate joined to the patient
+-- once (docs/scale.md).
 -- The treatments of each patient in one pass, one group of columns per clinical concept. Dates stay calendar dates
 -- here (internal); the final SELECT turns them into study days.
 treatment AS (

@@ -7,7 +7,7 @@
 -- as proportions (0–1).
 
 -- ln(1 − p) to full precision also for small p, where 1 − p rounds away digits of p that n·ln(1 − p) then
--- multiplies (a relative error of 1e-8 in the lower limit of 1/10^6): ln(u)·(−p)/(u − 1) with u = 1 − p as rounded,
+-- multiplies (a relative error of 7e-9 in the lower limit of 1/10^6): ln(u)·(−p)/(u − 1) with u = 1 − p as rounded,
 -- the log1p of Goldberg (1991), "What every computer scientist should know about floating-point arithmetic".
 CREATE OR REPLACE MACRO ln_1m(p) AS CASE WHEN 1 - p = 1 THEN -p ELSE ln(1 - p) * -p / ((1 - p) - 1) END;
 
